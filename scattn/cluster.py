@@ -69,7 +69,7 @@ def leiden(Z, resolution:float=1.0, n_neighbors:int=15, seed:int=0, graph=None) 
         sc.tl.leiden(a, resolution=resolution, random_state=seed, key_added="_leiden", flavor="leidenalg")
     return a.obs["_leiden"].astype(int).values
 
-def leiden_k(Z, k:int, n_neighbors:int=15, seed:int=0, max_steps:int=40) -> tuple[np.ndarray, float]:
+def leiden_k(Z, k:int, n_neighbors:int=15, seed:int=0, max_steps:int=30) -> tuple[np.ndarray, float]:
     "Leiden labels with exactly `k` clusters where possible (resolution bisection), and the resolution used."
     check_k(k, len(Z))
     a = _neighbors(Z, n_neighbors, seed)
@@ -82,6 +82,7 @@ def leiden_k(Z, k:int, n_neighbors:int=15, seed:int=0, max_steps:int=40) -> tupl
         if n == k: return lab, res
         if n < k: lo = res; res = res * 2 if hi is None else (lo + hi) / 2
         else: hi = res; res = (lo + hi) / 2
+        if hi is not None and hi - lo < 1e-3: break                       # the count jumps over k here
     warnings.warn(f"leiden_k: no resolution gave {k} clusters; using {best[2]} clusters at resolution {best[1]:.4g}")
     return best[0], best[1]
 
