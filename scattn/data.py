@@ -108,8 +108,9 @@ def load_h5ad(path, label_key: str | None = "cell_type", counts: bool = False) -
     if not path.exists(): raise FileNotFoundError(f"no such file: {path}")
     adata = ad.read_h5ad(path)
     adata.X = sp.csr_matrix(adata.X, dtype=np.float32)
+    validate(adata, label_key=label_key)
     adata.uns.setdefault("x_kind", "counts" if is_counts(adata.X) else "other")
-    return validate(adata, label_key=label_key, counts=counts)
+    return validate(adata, counts=counts)
 
 # %% ../nbs/00_data.ipynb
 def simulate(

@@ -1,0 +1,74 @@
+"""The report notebooks, run through papermill for every registered model: what they write is checked."""
+import json, math
+from pathlib import Path
+import pytest
+
+from scattn import models, report
+from conftest import TINY, has_shared
+
+KEYS = {"model", "dataset", "seed", "task", "cells", "genes", "K", "metrics", "fit_seconds", "device",
+        "protocol", "params", "config", "versions", "git_commit"}
+
+
+def check_run(out: Path, model: str, dataset: str):
+    rec = json.loads((out / "metrics.json").read_text())
+    assert KEYS <= set(rec), KEYS - set(rec)
+    assert (rec["model"], rec["dataset"]) == (model, dataset)
+    main = report.MAIN_METRICS[rec["task"]]
+    for k in main + ["nmi"]:
+        assert math.isfinite(rec["metrics"][k]) and 0 <= rec["metrics"][k] <= 1, (k, rec["metrics"])
+    assert -1 <= rec["metrics"]["ari"] <= 1
+    assert rec["cells"] > 0 and rec["genes"] > 0 and rec["K"] >= 2
+    assert rec["protocol"]["label_leakage"] is False
+    assert rec["versions"]["torch"] and rec["git_commit"]
+    for png in ["umap.png", "confusion.png"]:
+        assert (out / png).stat().st_size < 200_000, f"{png} is over 200 KB"
+    assert (out / "report.html").exists() and (out / "report.ipynb").exists()
+    return rec
+
+
+@pytest.mark.parametrize("name", models.names())
+def test_report_on_sim(sim_runs, name):
+    rec = check_run(sim_runs[name], name, "sim")
+    assert rec["cells"] == TINY["max_cells"]
+
+
+def test_pca_kmeans_finds_simulated_groups(sim_runs):
+    rec = json.loads((sim_runs["pca_kmeans"] / "metrics.json").read_text())
+    assert rec["metrics"]["ari"] >= 0.8
+    assert rec["protocol"]["oracle_k"] is True and rec["K"] == 5
+
+
+def test_logreg_scored_on_test_split(sim_runs):
+    rec = json.loads((sim_runs["logreg"] / "metrics.json").read_text())
+    assert rec["protocol"]["n_test"] == 60      # 20 % of 300 cells
+    assert rec["metrics"]["accuracy"] >= 0.9
+
+
+@has_shared
+@pytest.mark.parametrize("name,dataset", [("pca_kmeans", "pbmc_10x_4k"), ("logreg", "baron_human_subsample")])
+def test_report_on_shared_data(runs_root, name, dataset):
+    out = report.run_report(name, dataset, seed=1, out_dir=str(runs_root / name / dataset / "seed1"), html=True, **TINY)
+    check_run(out, name, dataset)
+
+
+def test_failed_run_names_cell_and_leaves_no_metrics(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCATTN_DATA_DIR", str(tmp_path / "empty"))
+    monkeypatch.setenv("SCATTN_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "run"
+    out.mkdir(); (out / "metrics.json").write_text("{}")           # stale file from an earlier run
+    with pytest.raises(RuntimeError, match=r"failed in cell \d+: FileNotFoundError"):
+        report.run_report("pca_kmeans", "zeisel", seed=0, out_dir=str(out), **TINY)
+    assert not (out / "metrics.json").exists()
+
+
+def test_leaderboard_and_cli(sim_runs, runs_root, capsys):
+    extra = report.run_report("pca_kmeans", "sim", seed=1, out_dir=str(runs_root / "pca_kmeans" / "sim" / "seed1"),
+                              html=False, **TINY)
+    assert report.main(["leaderboard", str(runs_root)]) == 0
+    board = (runs_root / "LEADERBOARD.md").read_text()
+    row = next(l for l in board.splitlines() if l.startswith("| sim | pca_kmeans |"))
+    assert "| 2 |" in row and "±" in row                             # two seeds: mean ± sd
+    assert (runs_root / "leaderboard.csv").exists()
+    assert report.main(["list"]) == 0
+    assert "pca_kmeans" in capsys.readouterr().out
