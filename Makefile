@@ -16,7 +16,6 @@ DATASETS := pbmc_10x_4k human_kidney cbmc_citeseq pbmc_citeseq_49adt zeisel baro
 # torch==2.13.0 first (a CPU wheel on local disk here), then the project with its dev extras.
 $(BIN)/.installed: setup.py settings.ini
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e ".[dev]"
 	touch $@

@@ -43,10 +43,12 @@ def nb_nll(
     theta:torch.Tensor,    # (B, G) or (G,) dispersion
     reduction:str="none",  # 'none', 'mean' or 'sum'
     validate:bool=True,    # check that x holds counts
+    lgamma_x1:torch.Tensor|None=None, # precomputed lgamma(x+1) (constant in training: compute it once)
 ) -> torch.Tensor:
     "Negative log-likelihood of a negative binomial, element-wise (common.md §2.1)."
     if validate: check_counts(x)
-    t1 = torch.lgamma(theta + EPS) + torch.lgamma(x + 1.0) - torch.lgamma(x + theta + EPS)
+    lgx1 = torch.lgamma(x + 1.0) if lgamma_x1 is None else lgamma_x1
+    t1 = torch.lgamma(theta + EPS) + lgx1 - torch.lgamma(x + theta + EPS)
     t2 = (theta + x) * torch.log1p(mu / (theta + EPS)) + x * (torch.log(theta + EPS) - torch.log(mu + EPS))
     return _reduce(t1 + t2, reduction)
 
@@ -65,10 +67,11 @@ def zinb_nll(
     ridge:float=0.0,         # λ_π, weight of the π² penalty
     reduction:str="none",    # 'none', 'mean' or 'sum'
     validate:bool=True,      # check that x holds counts
+    lgamma_x1:torch.Tensor|None=None, # precomputed lgamma(x+1)
 ) -> torch.Tensor:
     "Negative log-likelihood of a zero-inflated negative binomial, element-wise (common.md §2.2)."
     if validate: check_counts(x)
-    nb_case = nb_nll(x, mu, theta, validate=False) - torch.log(1.0 - pi + EPS)
+    nb_case = nb_nll(x, mu, theta, validate=False, lgamma_x1=lgamma_x1) - torch.log(1.0 - pi + EPS)
     zero_nb = torch.pow(theta / (theta + mu + EPS), theta)
     zero_case = -torch.log(pi + (1.0 - pi) * zero_nb + EPS)
     l = torch.where(x <= 1e-8, zero_case, nb_case) + ridge * pi.pow(2)

@@ -40,6 +40,12 @@ for _info in [
               "the standard scanpy pipeline, Leiden resolution bisected to give K"),
     ModelInfo("logreg", "annotation", "scattn.models.baselines", "LogRegConfig", True,
               "logistic regression on log1p-CPM HVGs fitted on the training split"),
+    ModelInfo("scamzi", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
+              "SimAM + denoising ZINB autoencoder with a ZI layer, spectral clustering (Yuan et al. 2025)", "paper"),
+    ModelInfo("scamzi_nosimam", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
+              "scAMZI ablation: without SimAM", "ablation"),
+    ModelInfo("scamzi_nozi", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
+              "scAMZI ablation: without the ZI layer", "ablation"),
 ]: register(_info)
 
 def names(task:str|None=None) -> list[str]:
@@ -51,7 +57,7 @@ def get(name:str) -> SimpleNamespace:
     if name not in MODELS: raise ValueError(f"unknown model {name!r}; valid names: {', '.join(names())}")
     info = MODELS[name]
     mod = importlib.import_module(info.module)
-    fit = getattr(mod, f"fit_{name}", None) or getattr(mod, "fit")
+    fit = getattr(mod, f"fit_{name}", None) or getattr(mod, "fit")    # ablations: fit_<name> in the same module
     return SimpleNamespace(info=info, Config=getattr(mod, info.config), fit=fit)
 
 # %% ../../nbs/06_models.ipynb
