@@ -48,9 +48,10 @@ def nb_nll(
     "Negative log-likelihood of a negative binomial, element-wise (common.md §2.1)."
     if validate: check_counts(x)
     lgx1 = torch.lgamma(x + 1.0) if lgamma_x1 is None else lgamma_x1
-    t1 = torch.lgamma(theta + EPS) + lgx1 - torch.lgamma(x + theta + EPS)
-    t2 = (theta + x) * torch.log1p(mu / (theta + EPS)) + x * (torch.log(theta + EPS) - torch.log(mu + EPS))
-    return _reduce(t1 + t2, reduction)
+    log_t, log_tm = torch.log(theta + EPS), torch.log(theta + mu + EPS)       # log1p(μ/(θ+ε)) = log_tm − log_t
+    l = (torch.lgamma(theta + EPS) + lgx1 - torch.lgamma(x + theta + EPS)
+         + (theta + x) * (log_tm - log_t) + x * (log_t - torch.log(mu + EPS)))
+    return _reduce(l, reduction)
 
 def _reduce(l: torch.Tensor, reduction: str) -> torch.Tensor:
     if reduction == "none": return l
@@ -71,8 +72,13 @@ def zinb_nll(
 ) -> torch.Tensor:
     "Negative log-likelihood of a zero-inflated negative binomial, element-wise (common.md §2.2)."
     if validate: check_counts(x)
-    nb_case = nb_nll(x, mu, theta, validate=False, lgamma_x1=lgamma_x1) - torch.log(1.0 - pi + EPS)
-    zero_nb = torch.pow(theta / (theta + mu + EPS), theta)
-    zero_case = -torch.log(pi + (1.0 - pi) * zero_nb + EPS)
-    l = torch.where(x <= 1e-8, zero_case, nb_case) + ridge * pi.pow(2)
+    theta, pi = theta.expand_as(mu), pi.expand_as(mu)
+    log_t, log_tm = torch.log(theta + EPS), torch.log(theta + mu + EPS)
+    l = -torch.log(pi + (1.0 - pi) * torch.exp(theta * (log_t - log_tm)) + EPS)   # zero case, (θ/(θ+μ))^θ = exp(θ(log θ − log(θ+μ)))
+    nz = x > 1e-8                                                                  # the NB case only where x > 0
+    xn, tn, ltn, ltmn = x[nz], theta[nz], log_t[nz], log_tm[nz]
+    lgx1 = torch.lgamma(xn + 1.0) if lgamma_x1 is None else lgamma_x1[nz]
+    nb = (torch.lgamma(tn + EPS) + lgx1 - torch.lgamma(xn + tn + EPS) + (tn + xn) * (ltmn - ltn)
+          + xn * (ltn - torch.log(mu[nz] + EPS)) - torch.log(1.0 - pi[nz] + EPS))
+    l = l.masked_scatter(nz, nb) + ridge * pi.pow(2)
     return _reduce(l, reduction)
