@@ -31,8 +31,9 @@ def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
     for k, v in params.items():
         if k not in PARAMS: raise TypeError(f"unknown report parameter {k!r}; valid: {', '.join(PARAMS)}")
-        if not isinstance(v, PARAMS[k]) or (isinstance(v, bool) and k != "device"):
-            want = " or ".join(t.__name__ for t in np.atleast_1d(PARAMS[k]).tolist()) if isinstance(PARAMS[k], tuple) else PARAMS[k].__name__
+        types = PARAMS[k] if isinstance(PARAMS[k], tuple) else (PARAMS[k],)
+        if not isinstance(v, types) or isinstance(v, bool):               # bool is an int subclass: refuse it
+            want = " or ".join(t.__name__ for t in types)
             raise TypeError(f"report parameter {k!r} must be {want}, got {v!r} ({type(v).__name__})")
     if "model" in params: models.get(params["model"])
     if "dataset" in params and params["dataset"] not in data.dataset_names():
