@@ -9,6 +9,7 @@ from dataclasses import fields, replace, is_dataclass
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from scipy import sparse
 import anndata as ad
 import matplotlib
 import matplotlib.pyplot as plt
@@ -20,8 +21,9 @@ from .train import get_device, versions
 
 # %% auto 0
 __all__ = ['PARAMS', 'MAIN_METRICS', 'check_params', 'prepare', 'scale_epochs', 'run_model', 'umap_of', 'plot_umap',
-           'plot_confusion', 'plot_loss', 'git_commit', 'write_json_atomic', 'metrics_record', 'report_notebook',
-           'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard', 'main']
+           'plot_confusion', 'plot_loss', 'has_gene_symbols', 'majority_names', 'lognorm', 'marker_genes', 'paga_graph',
+           'git_commit', 'write_json_atomic', 'metrics_record', 'report_notebook', 'default_out_dir', 'to_html',
+           'run_report', 'collect', 'leaderboard', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
@@ -167,6 +169,65 @@ def plot_loss(history:dict, path=None):
     fig.tight_layout()
     if path is not None: _savefig(fig, path)
     return fig
+
+# %% ../nbs/20_report.ipynb
+def has_gene_symbols(adata:ad.AnnData) -> bool:
+    "True when most var_names are not placeholders such as `gene_12`."
+    return float(pd.Index(adata.var_names).astype(str).str.fullmatch(r"(?i)gene_?\d+").mean()) < 0.5
+
+def majority_names(truth, pred) -> dict:
+    "Name each predicted cluster `cluster: type` by the annotated type most of its cells carry."
+    tab = confusion(truth, pred)                                             # (classes, clusters)
+    return {c: f"{c}: {tab[c].idxmax()}" for c in tab.columns}
+
+def lognorm(adata:ad.AnnData, layer:str|None=None) -> ad.AnnData:
+    "A new AnnData whose X is log1p of the counts scaled to 10,000 per cell (counts from `layer` or X)."
+    import scanpy as sc
+    X = adata.layers[layer] if layer else adata.X
+    if not data.is_counts(X): raise ValueError("marker genes need raw counts in X (or in the given layer)")
+    a = ad.AnnData(X.copy(), obs=adata.obs.copy(), var=pd.DataFrame(index=adata.var_names.copy()))
+    sc.pp.normalize_total(a, target_sum=1e4); sc.pp.log1p(a)
+    return a
+
+def marker_genes(adata:ad.AnnData, key:str, n_genes:int=2, path=None, names:dict|None=None) -> pd.DataFrame:
+    "Top `n_genes` t-test markers per group of obs[key] (scanpy), as a table and a dot plot; groups of fewer than 3 cells are left out."
+    import scanpy as sc
+    a = lognorm(adata)
+    lab = adata.obs[key].astype(str).map(lambda c: (names or {}).get(c, c))
+    a.obs["group"] = pd.Categorical(lab, categories=sorted(set(lab) - {"nan"}, key=models._natural))
+    big = [g for g, n in a.obs["group"].value_counts().items() if n >= 3]
+    a = a[a.obs["group"].isin(big).values].copy(); a.obs["group"] = a.obs["group"].cat.remove_unused_categories()
+    sc.tl.rank_genes_groups(a, "group", method="t-test", n_genes=n_genes, use_raw=False)
+    df = sc.get.rank_genes_groups_df(a, group=None)[["group", "names", "scores", "logfoldchanges", "pvals_adj"]]
+    if path is not None:
+        dp = sc.pl.rank_genes_groups_dotplot(a, n_genes=n_genes, show=False, return_fig=True)
+        dp.make_figure(); _savefig(dp.fig, path)
+    return df.rename(columns={"names": "gene"}).reset_index(drop=True)
+
+def paga_graph(adata:ad.AnnData, key:str, emb_key:str, seed:int=0, path=None, names:dict|None=None) -> pd.DataFrame:
+    "PAGA connectivities between the groups of obs[key] over the kNN graph of obsm[emb_key], and its plot."
+    import scanpy as sc
+    Z = np.asarray(adata.obsm[emb_key], np.float32); ok = np.isfinite(Z).all(1)
+    a = ad.AnnData(np.zeros((int(ok.sum()), 0), np.float32)); a.obsm["X_emb"] = Z[ok]
+    lab = adata.obs[key].astype(str).values[ok]
+    lab = np.array([(names or {}).get(c, c) for c in lab])
+    a.obs["group"] = pd.Categorical(lab, categories=sorted(set(lab), key=models._natural))
+    sc.pp.neighbors(a, n_neighbors=15, use_rep="X_emb", random_state=seed)
+    cats = list(a.obs["group"].cat.categories)
+    codes = a.obs["group"].cat.codes.values
+    g = a.obsp["connectivities"].tocoo()
+    if not (codes[g.row] != codes[g.col]).any():                             # no edge between groups: igraph
+        conn = pd.DataFrame(0.0, index=cats, columns=cats)                   # cannot build PAGA's sparse matrix
+        a.uns["paga"] = dict(connectivities=sparse.csr_matrix((len(cats),) * 2), groups="group")
+    else:
+        sc.tl.paga(a, groups="group")
+        conn = pd.DataFrame(a.uns["paga"]["connectivities"].toarray(), index=cats, columns=cats)
+    if path is not None:
+        fig, ax = plt.subplots(figsize=(6, 5.5))
+        sc.pl.paga(a, ax=ax, show=False, threshold=0.05, fontsize=7, node_size_scale=1.5, random_state=seed,
+                   title=f"PAGA of {key} (edges: connectivity > 0.05)")
+        _savefig(fig, path)
+    return conn
 
 # %% ../nbs/20_report.ipynb
 def git_commit() -> str:
