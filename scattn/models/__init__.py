@@ -46,6 +46,14 @@ for _info in [
               "scAMZI ablation: without SimAM", "ablation"),
     ModelInfo("scamzi_nozi", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
               "scAMZI ablation: without the ZI layer", "ablation"),
+    ModelInfo("sccompresssa", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
+              "F-test genes (pseudo-labels) → dual-channel coefficient compression → 40×40 CAE → k-means on softmax(z) (Zhang et al. 2024)", "paper"),
+    ModelInfo("sccompresssa_hvg", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
+              "scCompressSA ablation: HVG instead of F-test gene selection", "ablation"),
+    ModelInfo("sccompresssa_ftest_true", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
+              "scCompressSA as published: F-test on the ground-truth labels (LABEL LEAK, tagged)", "ablation"),
+    ModelInfo("sccompresssa_nocc", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
+              "scCompressSA ablation: no coefficient compression (expression only)", "ablation"),
 ]: register(_info)
 
 def names(task:str|None=None) -> list[str]:
