@@ -9,13 +9,7 @@ import torch
 
 from scattn.models.scamzi import SCAMZI, SCAMZIConfig, fit
 from scattn.preprocess import preprocess
-
-
-def matmul_gflops(n=2000, reps=10):
-    a = torch.randn(n, n); a @ a
-    t = time.perf_counter()
-    for _ in range(reps): a @ a
-    return reps * 2 * n ** 3 / (time.perf_counter() - t) / 1e9
+from benchutil import matmul_gflops
 
 
 def linear_flops_per_cell(model):

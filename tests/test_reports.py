@@ -2,6 +2,7 @@
 import json, math
 from pathlib import Path
 import pytest
+import pandas as pd
 
 from scattn import models, report
 from conftest import TINY, has_shared
@@ -19,7 +20,9 @@ def check_run(out: Path, model: str, dataset: str):
         assert math.isfinite(rec["metrics"][k]) and 0 <= rec["metrics"][k] <= 1, (k, rec["metrics"])
     assert -1 <= rec["metrics"]["ari"] <= 1
     assert rec["cells"] > 0 and rec["genes"] > 0 and rec["K"] >= 2
-    assert rec["protocol"]["label_leakage"] is False
+    leaky = model.endswith("_ftest_true")                            # the paper's label leak, run on purpose
+    assert rec["protocol"]["label_leakage"] is leaky
+    assert bool(rec["protocol"].get("supervised_gene_selection")) is leaky
     assert rec["versions"]["torch"] and rec["git_commit"]
     for png in ["umap.png", "confusion.png"]:
         assert (out / png).stat().st_size < 200_000, f"{png} is over 200 KB"
@@ -46,10 +49,15 @@ def test_logreg_scored_on_test_split(sim_runs):
 
 
 @has_shared
-@pytest.mark.parametrize("name,dataset", [("pca_kmeans", "pbmc_10x_4k"), ("logreg", "baron_human_subsample")])
+@pytest.mark.parametrize("name,dataset", [("pca_kmeans", "pbmc_10x_4k"), ("pca_kmeans", "baron_human_subsample"),
+                                          ("logreg", "baron_human_subsample")])
 def test_report_on_shared_data(runs_root, name, dataset):
     out = report.run_report(name, dataset, seed=1, out_dir=str(runs_root / name / dataset / "seed1"), html=True, **TINY)
     check_run(out, name, dataset)
+    if name == "pca_kmeans":                                         # marker genes and PAGA only with gene symbols
+        has = dataset == "baron_human_subsample"
+        assert all((out / f).exists() is has for f in ["markers.png", "markers.csv", "paga.png"])
+        if has: assert len(pd.read_csv(out / "markers.csv")) >= 2
 
 
 def test_failed_run_names_cell_and_leaves_no_metrics(tmp_path, monkeypatch):
