@@ -31,9 +31,9 @@ def seed_everything(seed:int=0) -> None:
 
 # %% ../nbs/05_train.ipynb
 def versions() -> dict:
-    "Versions of python and the packages results depend on."
+    "Versions of python and the packages results depend on, and the CPU threads torch used (fit times depend on it)."
     import importlib.metadata as md
-    out = {"python": platform.python_version()}
+    out = {"python": platform.python_version(), "torch_threads": str(torch.get_num_threads())}
     for p in ["scattn", "torch", "numpy", "scipy", "scikit-learn", "scanpy", "anndata", "leidenalg"]:
         try: out[p] = md.version(p)
         except md.PackageNotFoundError: pass
