@@ -66,6 +66,7 @@ def train(
     val_loss:Callable[[], float]|None=None, # held-out reconstruction loss for early stopping
     patience:int|None=None,             # epochs without improvement before stopping (None: never)
     min_delta:float=0.0,                # improvement smaller than this does not count
+    rel_delta:float=0.0,                # nor one smaller than this fraction of the best held-out loss
     clip:float|None=None,               # max gradient norm
     progress:bool=True,                 # show a tqdm bar
     desc:str="train",                   # name shown on the bar and in errors
@@ -94,7 +95,8 @@ def train(
             model.eval()
             with torch.no_grad(): v = float(val_loss())
             history.setdefault("val_loss", []).append(v)
-            if v < best - min_delta: best, bad, best_state = v, 0, {k: t.detach().clone() for k, t in model.state_dict().items()}
+            tol = max(min_delta, rel_delta * abs(best)) if math.isfinite(best) else 0.0
+            if v < best - tol: best, bad, best_state = v, 0, {k: t.detach().clone() for k, t in model.state_dict().items()}
             else: bad += 1
             if patience is not None and bad >= patience:
                 history["stopped_epoch"] = [epoch + 1]

@@ -56,7 +56,8 @@ class SCCompressSAConfig:
     batch_size: int = 64                 # code (drop_last for training)
     epochs: int = 200                    # code
     val_fraction: float = 0.1            # code: 90/10 split, the 10 % only reports reconstruction
-    patience: int|None = 15              # [departure 5] None: train every epoch
+    patience: int|None = 10              # [departure 5] None: train every epoch
+    rel_delta: float = 1e-3              # [departure 5] a held-out gain under 0.1 % does not count as improvement
     select: Literal["val_recon", "last", "best_acc"] = "val_recon"  # [departure 5]; best_acc needs oracle_selection
     oracle_selection: bool = False       # allow select="best_acc" (labels choose the epoch: a leak)
     eval_every: int = 10                 # epochs between label evaluations when select="best_acc"
@@ -304,7 +305,7 @@ def fit(adata:ad.AnnData, config:SCCompressSAConfig|None=None, *, seed:int=0, de
     if cfg.select == "val_recon" and patience is None and len(va): patience = cfg.epochs + 1   # keep the best, never stop
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     hist = train(model, batches, step, opt, cfg.epochs, val_loss=val_loss if len(va) else None, patience=patience,
-                 progress=progress, desc="scCompressSA", on_epoch_end=on_epoch_end)
+                 rel_delta=cfg.rel_delta, progress=progress, desc="scCompressSA", on_epoch_end=on_epoch_end)
     if best["state"] is not None: model.load_state_dict(best["state"])
     P = model.soft_labels(img).cpu().numpy()                             # (N, K) softmax(z)
     labels, _ = kmeans(P, k, n_init=cfg.kmeans_n_init, seed=seed)
