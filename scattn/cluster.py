@@ -12,7 +12,7 @@ from sklearn.cluster import KMeans
 
 # %% auto 0
 __all__ = ['check_k', 'kmeans', 'knn_affinity', 'spectral', 'leiden', 'leiden_k', 'student_t', 'target_distribution', 'kl_loss',
-           'soft_kmeans', 'estimate_k']
+           'soft_kmeans', 'fcm_memberships', 'fcm_centres', 'estimate_k']
 
 # %% ../nbs/04_cluster.ipynb
 def check_k(k, n_cells:int) -> int:
@@ -109,6 +109,18 @@ def soft_kmeans(z:torch.Tensor, mu:torch.Tensor, beta:float=1.0, sharpen:bool=Tr
     r = torch.softmax(-beta * d2, dim=1)
     if sharpen: r = r.pow(2) / r.pow(2).sum(1, keepdim=True)
     return r, (r * d2).sum(1).mean()
+
+# %% ../nbs/04_cluster.ipynb
+def fcm_memberships(u:torch.Tensor, mu:torch.Tensor, m:float=1.5) -> torch.Tensor:
+    "Fuzzy c-means memberships (B, K) of points `u` (B, d) to centres `mu` (K, d) with fuzzifier `m`."
+    if m <= 1: raise ValueError(f"the fuzzifier m must be > 1, got {m}")
+    d2 = (u[:, None, :] - mu[None]).pow(2).sum(-1) + 1e-12                    # (B, K)
+    return torch.softmax(-torch.log(d2) / (m - 1), dim=1)
+
+def fcm_centres(u:torch.Tensor, w:torch.Tensor, m:float=1.5) -> torch.Tensor:
+    "The fuzzy c-means centre update (K, d) from points (N, d) and memberships (N, K)."
+    wm = w.pow(m)                                                              # (N, K)
+    return (wm.T @ u) / wm.sum(0)[:, None].clamp_min(1e-12)
 
 # %% ../nbs/04_cluster.ipynb
 def estimate_k(Z, k_range=range(2, 21), max_cells:int=3000, seed:int=0) -> int:

@@ -54,6 +54,12 @@ for _info in [
               "scCompressSA as published: F-test on the ground-truth labels (LABEL LEAK, tagged)", "ablation"),
     ModelInfo("sccompresssa_nocc", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
               "scCompressSA ablation: no coefficient compression (expression only)", "ablation"),
+    ModelInfo("scsmd", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
+              "28×28 HVG image → CAE with squeeze attention + multi-dilation gates, NB head, fuzzy c-means + pairwise head (Cui et al.)", "paper"),
+    ModelInfo("scsmd_nogate", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
+              "scSMD ablation: without the multi-dilation attention gate", "ablation"),
+    ModelInfo("scsmd_counts", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
+              "scSMD variant: NB on raw counts with size factors (the code scores rounded log data)", "ablation"),
 ]: register(_info)
 
 def names(task:str|None=None) -> list[str]:
