@@ -22,8 +22,8 @@ from . import store
 
 # %% auto 0
 __all__ = ['SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB', 'Bottleneck', 'Encoder', 'Decoder', 'NBHeads',
-           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'fit_scsmd_nogate',
-           'fit_scsmd_counts']
+           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'plot_gates',
+           'plot_memberships', 'report_figures', 'fit_scsmd_nogate', 'fit_scsmd_counts']
 
 # %% ../../nbs/12_scsmd.ipynb
 @dataclass
@@ -375,6 +375,61 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
                   config=config_dict(replace(cfg, n_clusters=k)), device=str(dev),
                   extra=dict(n_genes=len(genes), n_cells=int(n), n_predicted_clusters=int(len(np.unique(labels))),
                              best_ari_epoch=best["epoch"], protocol=protocol, model=model))
+
+# %% ../../nbs/12_scsmd.ipynb
+def plot_gates(model:SCSMD, img:torch.Tensor, labels, n_types:int=4, path=None):
+    "Input image and channel-mean gate maps (14x14, 7x7) of the first cell of up to `n_types` types."
+    import matplotlib.pyplot as plt
+    labels = np.asarray(labels).astype(str)
+    types = [t for t in dict.fromkeys(labels)][:n_types]
+    idx = [int(np.flatnonzero(labels == t)[0]) for t in types]
+    g = model.gates(img[idx])                                     # [(n, 64, 14, 14), (n, 64, 7, 7), ...]
+    maps = [g[0].mean(1).cpu(), g[1].mean(1).cpu()]              # channel means (n, 14, 14), (n, 7, 7)
+    fig, ax = plt.subplots(len(idx), 3, figsize=(6.6, 2.2 * len(idx) + 0.8), squeeze=False, layout="constrained")
+    for r, (i, t) in enumerate(zip(idx, types)):
+        ax[r, 0].imshow(img[i, 0].cpu(), cmap="viridis")
+        for c, mp in enumerate(maps, 1):                          # one colour scale per column: cells compare
+            im = ax[r, c].imshow(mp[r], cmap="magma", vmin=float(mp.min()), vmax=float(mp.max()))
+            if r == len(idx) - 1: fig.colorbar(im, ax=ax[:, c].tolist(), location="bottom", shrink=0.9, label="G, channel mean")
+        for c, ttl in enumerate(["input (28×28)", "gate, 14×14", "gate, 7×7"]):
+            ax[r, c].set_xticks([]); ax[r, c].set_yticks([])
+            if r == 0: ax[r, c].set_title(ttl, fontsize=9)
+        ax[r, 0].set_ylabel(t, fontsize=9)
+    if path is not None: fig.savefig(path, dpi=110, bbox_inches="tight")
+    return fig
+
+def plot_memberships(history:dict, path=None):
+    "Fuzzy-membership trace of stage 1 and the loss of each stage, from a fit's history."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(1, 2, figsize=(9, 3))
+    e = np.arange(1, len(history.get("max_membership", [])) + 1)
+    if len(e):
+        ax[0].plot(e, history["max_membership"], "o-", label="mean largest membership")
+        ax[0].plot(e, history["fcm_changed"], "s-", label="share of cells changing label")
+    ax[0].set_xlabel("stage-1 epoch"); ax[0].set_ylim(0, 1.02); ax[0].legend(fontsize=8); ax[0].set_title("fuzzy memberships")
+    for k_ in ("pretrain", "stage1", "stage2"):
+        v = np.asarray(history.get(k_, []), float)
+        if len(v): ax[1].plot(np.arange(1, len(v) + 1), v / max(np.abs(v).max(), 1e-12), "o-", ms=3, label=k_)
+    ax[1].set_xlabel("epoch of the stage"); ax[1].set_ylabel("loss / its largest"); ax[1].legend(fontsize=8)
+    ax[1].set_title("losses")
+    fig.tight_layout()
+    if path is not None: fig.savefig(path, dpi=110, bbox_inches="tight")
+    return fig
+
+# %% ../../nbs/12_scsmd.ipynb
+def report_figures(adata:ad.AnnData, result:Result, out_dir, label_key:str="cell_type") -> list:
+    "Gate maps and the membership trace of a fitted scSMD, saved under `out_dir` (called by the cluster report)."
+    from pathlib import Path
+    model = result.extra.get("model")
+    if model is None: return []
+    cfg = SCSMDConfig(**{k_: (tuple(v) if k_ == "dilations" else v) for k_, v in result.config.items()})
+    out = []
+    if cfg.use_mdsab:
+        dev = next(model.parameters()).device
+        img = to_image(torch.as_tensor(_inputs(adata, cfg)[0], device=dev))
+        out.append(plot_gates(model, img, adata.obs[label_key], path=Path(out_dir) / "gates.png"))
+    out.append(plot_memberships(result.history, path=Path(out_dir) / "memberships.png"))
+    return out
 
 # %% ../../nbs/12_scsmd.ipynb
 def fit_scsmd_nogate(adata, config:SCSMDConfig|None=None, **kw) -> Result:
