@@ -12,8 +12,8 @@ import scipy.sparse as sp
 import anndata as ad
 
 # %% auto 0
-__all__ = ['REGISTRY_PATH', 'BUILTIN', 'registry', 'dataset_names', 'cache_dir', 'sha256', 'locate', 'is_counts', 'validate',
-           'load_h5ad', 'simulate', 'load']
+__all__ = ['REGISTRY_PATH', 'BUILTIN', 'SUBSETS', 'registry', 'dataset_names', 'cache_dir', 'sha256', 'locate', 'is_counts',
+           'validate', 'load_h5ad', 'simulate', 'load', 'subset_names', 'select_cells']
 
 # %% ../nbs/00_data.ipynb
 def _project_root() -> Path:
@@ -27,6 +27,8 @@ BUILTIN = {
                 citation="Zappia et al. 2017, Genome Biol 18:174 (Splatter); simulated by scattn.data.simulate"),
     "pbmc68k_reduced": dict(task="annotation", x_kind="scaled", label_key="bulk_labels",
                             citation="Zheng et al. 2017, Nat Commun 8:14049; 700-cell subset bundled with scanpy"),
+    "sim_citeseq": dict(task="multimodal; clustering", x_kind="counts", label_key="cell_type", protein=True,
+                        citation="simulated by scattn.data.simulate(n_proteins=20): RNA counts + normalised protein"),
 }
 
 def registry() -> dict:
@@ -131,6 +133,8 @@ def simulate(
     dropout:bool=True,        # apply logistic dropout
     dropout_mid:float=0.0,    # log-mean at which half of the values drop out
     dropout_shape:float=-1.0, # slope of the dropout logistic (negative: low means drop more)
+    n_proteins:int=0,         # surface proteins (CITE-seq ADT) in obsm['protein']; 0: RNA only
+    protein_kind:str="normalized", # 'counts' (ADT counts) or 'normalized' (CLR, then scaled, like the shared files)
     seed:int=0,               # random seed
 ) -> ad.AnnData:
     "A Splatter-style gamma-Poisson dataset with groups, DE genes, library-size variation and dropout."
@@ -160,7 +164,21 @@ def simulate(
     adata.uns.update(x_kind="counts", source="scattn.data.simulate",
                      simulation=dict(n_cells=n_cells, n_genes=n_genes, n_groups=n_groups, de_prob=de_prob,
                                      de_loc=de_loc, de_scale=de_scale, bcv=bcv, dropout=dropout, seed=seed))
+    if n_proteins: _add_protein(adata, groups, n_proteins, protein_kind, rng)
     return adata
+
+def _add_protein(adata, groups, n_proteins, kind, rng):
+    "Simulated ADT: per-type protein levels times a cell's capture depth, NB noise; kept as counts or CLR + scaled."
+    if kind not in ("counts", "normalized"): raise ValueError(f"protein_kind must be 'counts' or 'normalized', got {kind!r}")
+    level = rng.lognormal(3.0, 1.0, size=(groups.max() + 1, n_proteins))              # (K, P) type-specific levels
+    depth = rng.lognormal(0.0, 0.3, size=(len(groups), 1))                             # (N, 1)
+    mu = depth * level[groups]                                                         # (N, P)
+    y = rng.poisson(rng.gamma(5.0, mu / 5.0)).astype(np.float32)                       # NB with dispersion 5
+    if kind == "normalized":
+        clr = np.log1p(y) - np.log1p(y).mean(1, keepdims=True)                         # CLR per cell
+        y = ((clr - clr.mean(0)) / (clr.std(0) + 1e-8)).astype(np.float32)             # centred, scaled per protein
+    adata.obsm["protein"] = pd.DataFrame(y, index=adata.obs_names, columns=[f"prot_{p}" for p in range(n_proteins)])
+    adata.uns["protein_kind"] = "counts" if kind == "counts" else "normalized (CLR, centred and scaled per protein)"
 
 # %% ../nbs/00_data.ipynb
 def _pbmc68k_reduced() -> ad.AnnData:
@@ -177,9 +195,37 @@ def load(name:str, verify:bool=True, **kwargs) -> ad.AnnData:
     "Load a registered dataset as AnnData (X raw counts CSR float32, obs['cell_type']); `sim` accepts `simulate` kwargs."
     if not isinstance(name, str): raise TypeError(f"dataset name must be a string, got {type(name).__name__}")
     if name == "sim": return simulate(**kwargs)
+    if name == "sim_citeseq": return simulate(**{"n_proteins": 20, **kwargs})
     if name == "pbmc68k_reduced": return _pbmc68k_reduced()
     if kwargs: raise TypeError(f"load({name!r}) takes no extra arguments, got {sorted(kwargs)}")
     path = locate(name) if verify else Path(os.environ.get("SCATTN_DATA_DIR", cache_dir())) / registry()[name]["file"]
     adata = load_h5ad(path, label_key="cell_type")
     adata.uns["dataset"] = name
     return adata
+
+# %% ../nbs/00_data.ipynb
+SUBSETS = {
+    "cbmc_citeseq": {"human": dict(drop={"cell_type_seurat": ["Mouse", "Unknown"]}, label_key="cell_type_seurat",
+                                   about="human cells only (Mouse and Unknown dropped), 11 named Seurat types")},
+    "sim_citeseq": {"no_group_1": dict(drop={"cell_type": ["group_1"]}, about="test subset: group_1 dropped")},
+}
+
+def subset_names(name:str) -> list[str]:
+    "Cell subsets a dataset offers ('all' always)."
+    return ["all", *SUBSETS.get(name, {})]
+
+def select_cells(adata:ad.AnnData, name:str, cells:str="all") -> ad.AnnData:
+    "The cells of subset `cells` of dataset `name`, with obs['cell_type'] set to the subset's labels."
+    if cells == "all": return adata
+    if cells not in SUBSETS.get(name, {}):
+        raise ValueError(f"dataset {name!r} has no cell subset {cells!r}; valid: {', '.join(subset_names(name))}")
+    spec = SUBSETS[name][cells]
+    keep = np.ones(adata.n_obs, bool)
+    for col, values in spec["drop"].items(): keep &= ~adata.obs[col].astype(str).isin(values).values
+    a = adata[keep].copy()
+    if "label_key" in spec:
+        a.obs["cell_type_original"] = a.obs["cell_type"]
+        a.obs["cell_type"] = a.obs[spec["label_key"]].astype(str).astype("category")
+    a.obs["cell_type"] = a.obs["cell_type"].cat.remove_unused_categories()
+    a.uns["cells"] = cells
+    return a

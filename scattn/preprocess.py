@@ -14,7 +14,7 @@ import scanpy as sc
 from .data import validate, is_counts
 
 # %% auto 0
-__all__ = ['size_factors', 'select_hvg', 'zscore', 'preprocess', 'ftest_select', 'split']
+__all__ = ['size_factors', 'select_hvg', 'zscore', 'preprocess', 'ftest_select', 'protein_kind', 'protein_input', 'split']
 
 # %% ../nbs/01_preprocess.ipynb
 def size_factors(
@@ -112,6 +112,21 @@ def ftest_select(X, labels, n_top:int) -> np.ndarray:
         warnings.simplefilter("ignore", RuntimeWarning)                 # constant genes give NaN F
         F, _ = f_classif(X, np.asarray(labels))
     return np.argsort(-np.nan_to_num(F, nan=-np.inf), kind="stable")[:n_top]
+
+# %% ../nbs/01_preprocess.ipynb
+def protein_kind(adata:ad.AnnData) -> str:
+    "'counts' when obsm['protein'] holds non-negative integers, else 'normalized'; error when there is none."
+    if "protein" not in adata.obsm: raise KeyError("no obsm['protein'] in this AnnData (not CITE-seq data)")
+    return "counts" if is_counts(np.asarray(adata.obsm["protein"], dtype=np.float32)) else "normalized"
+
+def protein_input(adata:ad.AnnData) -> np.ndarray:
+    "Protein matrix (N, P) for a model's input: CLR of counts, or normalised values as given."
+    kind = protein_kind(adata)
+    Y = np.asarray(adata.obsm["protein"], dtype=np.float32)
+    if not np.isfinite(Y).all(): raise ValueError("obsm['protein'] has NaN or infinite values")
+    if kind == "normalized": return Y
+    L = np.log1p(Y)
+    return (L - L.mean(1, keepdims=True)).astype(np.float32)
 
 # %% ../nbs/01_preprocess.ipynb
 def split(adata:ad.AnnData, label_key:str="cell_type", test_size:float=0.2, seed:int=0) -> np.ndarray:

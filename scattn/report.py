@@ -21,13 +21,14 @@ from .train import get_device, versions
 
 # %% auto 0
 __all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'check_params', 'prepare', 'scale_epochs', 'run_model', 'umap_of', 'plot_umap',
-           'plot_confusion', 'plot_loss', 'has_gene_symbols', 'majority_names', 'lognorm', 'marker_genes', 'paga_graph',
-           'git_commit', 'write_json_atomic', 'metrics_record', 'report_notebook', 'default_out_dir', 'to_html',
-           'run_report', 'collect', 'leaderboard', 'main']
+           'plot_confusion', 'plot_loss', 'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols',
+           'majority_names', 'lognorm', 'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic',
+           'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect',
+           'leaderboard', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
-              device=str, out_dir=str)
+              device=str, out_dir=str, cells=str)
 
 def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
@@ -40,14 +41,17 @@ def check_params(**params) -> dict:
     if "model" in params: models.get(params["model"])
     if "dataset" in params and params["dataset"] not in data.dataset_names():
         raise ValueError(f"unknown dataset {params['dataset']!r}; valid names: {', '.join(data.dataset_names())}")
+    if params.get("cells", "all") != "all" and params["cells"] not in data.subset_names(params.get("dataset", "")):
+        raise ValueError(f"dataset {params.get('dataset')!r} has no cell subset {params['cells']!r}; "
+                         f"valid: {', '.join(data.subset_names(params.get('dataset', '')))}")
     if params.get("max_cells") is not None and params["max_cells"] < 10: raise ValueError("max_cells must be at least 10")
     if params.get("epochs_scale", 1) <= 0: raise ValueError("epochs_scale must be positive")
     return params
 
 # %% ../nbs/20_report.ipynb
-def prepare(dataset:str, max_cells:int|None=None, seed:int=0) -> ad.AnnData:
-    "Load a dataset and subsample it to at most `max_cells` cells."
-    adata = data.load(dataset)
+def prepare(dataset:str, max_cells:int|None=None, seed:int=0, cells:str="all") -> ad.AnnData:
+    "Load a dataset, keep the subset `cells` and subsample it to at most `max_cells` cells."
+    adata = data.select_cells(data.load(dataset), dataset, cells)
     if max_cells is not None and adata.n_obs > max_cells:
         idx = np.sort(np.random.default_rng(seed).choice(adata.n_obs, max_cells, replace=False))
         adata = adata[idx].copy()
@@ -171,6 +175,42 @@ def plot_loss(history:dict, path=None):
     return fig
 
 # %% ../nbs/20_report.ipynb
+def top_proteins(adata:ad.AnnData, n:int=4) -> list[str]:
+    "The `n` most variable proteins, named ones (not ADT_<k>) first."
+    P = adata.obsm["protein"]
+    var = P.var().sort_values(ascending=False)
+    named = [c for c in var.index if not str(c).startswith("ADT_")]
+    return (named + [c for c in var.index if c not in named])[:n]
+
+def plot_protein_umap(adata:ad.AnnData, umap:np.ndarray, proteins:list[str]|None=None, path=None):
+    "UMAP panels coloured by protein level (clipped to the 1-99th percentile)."
+    proteins = proteins or top_proteins(adata)
+    P = adata.obsm["protein"]
+    fig, axes = plt.subplots(1, len(proteins), figsize=(3.6 * len(proteins), 3.4))
+    for ax, p in zip(np.atleast_1d(axes), proteins):
+        v = P[p].values.astype(float); lo, hi = np.nanpercentile(v, [1, 99])
+        sc_ = ax.scatter(umap[:, 0], umap[:, 1], c=np.clip(v, lo, hi), s=max(0.5, 3000 / len(v)), cmap="viridis",
+                         rasterized=True, lw=0)
+        ax.set(title=str(p), xticks=[], yticks=[]); fig.colorbar(sc_, ax=ax, fraction=0.04)
+    fig.tight_layout()
+    if path is not None: _savefig(fig, path)
+    return fig
+
+def plot_protein_means(adata:ad.AnnData, key:str, path=None):
+    "Heatmap of each protein's mean per cluster of obs[key], z-scored per protein."
+    P = adata.obsm["protein"]
+    ok = adata.obs[key].notna().values
+    m = P[ok].groupby(adata.obs[key][ok].values, observed=True).mean()                   # (clusters, proteins)
+    z = (m - m.mean()) / (m.std() + 1e-8)
+    fig, ax = plt.subplots(figsize=(1.5 + 0.3 * z.shape[1], 1 + 0.3 * z.shape[0]))
+    im = ax.imshow(z.values, cmap="RdBu_r", vmin=-2.5, vmax=2.5, aspect="auto")
+    ax.set_xticks(range(z.shape[1]), z.columns, rotation=90, fontsize=7); ax.set_yticks(range(z.shape[0]), z.index, fontsize=7)
+    ax.set(xlabel="protein", ylabel=f"{key} cluster", title="mean protein per cluster (z-scored)")
+    fig.colorbar(im, ax=ax, fraction=0.04); fig.tight_layout()
+    if path is not None: _savefig(fig, path)
+    return fig
+
+# %% ../nbs/20_report.ipynb
 def has_gene_symbols(adata:ad.AnnData) -> bool:
     "True when most var_names are not placeholders such as `gene_12`."
     return float(pd.Index(adata.var_names).astype(str).str.fullmatch(r"(?i)gene_?\d+").mean()) < 0.5
@@ -266,8 +306,12 @@ def report_notebook(task:str) -> Path:
     if not nb.exists(): raise FileNotFoundError(f"report notebook {nb} not found (scattn must be installed from its repository: pip install -e .)")
     return nb
 
-def default_out_dir(model:str, dataset:str, seed:int) -> Path:
-    return Path("reports") / model / dataset / f"seed{seed}"
+def dataset_label(dataset:str, cells:str|None="all") -> str:
+    "How a dataset and its cell subset are named in folders and the leaderboard: `cbmc_citeseq:human`."
+    return dataset if cells in (None, "all") else f"{dataset}:{cells}"
+
+def default_out_dir(model:str, dataset:str, seed:int, cells:str="all") -> Path:
+    return Path("reports") / model / dataset_label(dataset, cells).replace(":", "-") / f"seed{seed}"
 
 def to_html(nb_path, html_path=None) -> Path:
     "Render an executed notebook to HTML with nbconvert."
@@ -279,12 +323,12 @@ def to_html(nb_path, html_path=None) -> Path:
     return html_path
 
 def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None, epochs_scale:float=1.0,
-               device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False) -> Path:
-    "Execute the report notebook for one (model, dataset, seed); returns out_dir."
+               device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all") -> Path:
+    "Execute the report notebook for one (model, dataset, seed[, cell subset]); returns out_dir."
     import papermill as pm
-    out_dir = str(out_dir or default_out_dir(model, dataset, seed))
+    out_dir = str(out_dir or default_out_dir(model, dataset, seed, cells))
     params = check_params(model=model, dataset=dataset, seed=seed, max_cells=max_cells, epochs_scale=epochs_scale,
-                          device=device, out_dir=str(Path(out_dir).resolve()))
+                          device=device, out_dir=str(Path(out_dir).resolve()), cells=cells)
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     (out / "metrics.json").unlink(missing_ok=True)
     nb_out = out / "report.ipynb"
@@ -308,7 +352,7 @@ def collect(root) -> pd.DataFrame:
     rows = []
     for p in sorted(Path(root).rglob("metrics.json")):
         r = json.loads(p.read_text())
-        rows.append(dict(model=r["model"], dataset=r["dataset"], task=r["task"], seed=r["seed"], cells=r["cells"],
+        rows.append(dict(model=r["model"], dataset=dataset_label(r["dataset"], r["params"].get("cells")), task=r["task"], seed=r["seed"], cells=r["cells"],
                          K=r.get("K"), fit_seconds=r["fit_seconds"], device=r["device"],
                          oracle_k=r["protocol"].get("oracle_k"), label_leakage=bool(r["protocol"].get("label_leakage")),
                          flags=", ".join(f for f in LEAK_FLAGS if r["protocol"].get(f)),
@@ -364,6 +408,7 @@ def main(argv:list[str]|None=None) -> int:
     r.add_argument("--dataset", default="sim", help="a registered dataset (scattn list)")
     r.add_argument("--seed", type=int, nargs="+", default=[0])
     r.add_argument("--max-cells", type=int, default=None)
+    r.add_argument("--cells", default="all", help="a named cell subset of the dataset (e.g. cbmc_citeseq: human)")
     r.add_argument("--epochs-scale", type=float, default=1.0)
     r.add_argument("--device", default="auto")
     r.add_argument("--out-dir", default=None, help="default reports/<model>/<dataset>/seed<k>")
@@ -381,10 +426,11 @@ def main(argv:list[str]|None=None) -> int:
     for s in a.seed:
         out = a.out_dir if len(a.seed) == 1 or a.out_dir is None else str(Path(a.out_dir) / f"seed{s}")
         try:
-            out = run_report(a.model, a.dataset, s, a.max_cells, a.epochs_scale, a.device, out, html=not a.no_html)
+            out = run_report(a.model, a.dataset, s, a.max_cells, a.epochs_scale, a.device, out, html=not a.no_html,
+                             cells=a.cells)
         except (RuntimeError, ValueError, TypeError, FileNotFoundError) as e:
             print(f"scattn report: {e}", file=sys.stderr); return 1
         m = json.loads((out / "metrics.json").read_text())["metrics"]
-        print(f"{a.model} on {a.dataset} seed {s}: " + ", ".join(f"{k}={v:.3f}" for k, v in m.items() if isinstance(v, float)))
+        print(f"{a.model} on {dataset_label(a.dataset, a.cells)} seed {s}: " + ", ".join(f"{k}={v:.3f}" for k, v in m.items() if isinstance(v, float)))
         print((out / "report.html").resolve() if not a.no_html else (out / "metrics.json").resolve())
     return 0

@@ -18,8 +18,9 @@ def runs_root(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def sim_runs(runs_root):
-    """Every registered model's report on the simulation, at tiny parameters: {model: out_dir}."""
+    """Every registered model's report on the simulated CITE-seq data (RNA counts + 20 normalised proteins),
+    at tiny parameters: {model: out_dir}. RNA-only models ignore the proteins; the report draws them."""
     out = {}
     for name in models.names():
-        out[name] = report.run_report(name, "sim", seed=0, out_dir=str(runs_root / name / "sim" / "seed0"), **TINY)
+        out[name] = report.run_report(name, "sim_citeseq", seed=0, out_dir=str(runs_root / name / "sim_citeseq" / "seed0"), **TINY)
     return out

@@ -19,12 +19,12 @@ def check_run(out: Path, model: str, dataset: str):
     for k in main + ["nmi"]:
         assert math.isfinite(rec["metrics"][k]) and 0 <= rec["metrics"][k] <= 1, (k, rec["metrics"])
     assert -1 <= rec["metrics"]["ari"] <= 1
-    assert rec["cells"] > 0 and rec["genes"] > 0 and rec["K"] >= 2
+    assert rec["cells"] > 0 and (rec["genes"] > 0 or model == "protein_kmeans") and rec["K"] >= 2
     leaky = model.endswith("_ftest_true")                            # the paper's label leak, run on purpose
     assert rec["protocol"]["label_leakage"] is leaky
     assert bool(rec["protocol"].get("supervised_gene_selection")) is leaky
     assert rec["versions"]["torch"] and rec["git_commit"]
-    for png in ["umap.png", "confusion.png"]:
+    for png in ["umap.png", "confusion.png"] + (["umap_protein.png", "protein_means.png"] if dataset.startswith("sim_citeseq") else []):
         assert (out / png).stat().st_size < 200_000, f"{png} is over 200 KB"
     assert (out / "report.html").exists() and (out / "report.ipynb").exists()
     return rec
@@ -32,7 +32,7 @@ def check_run(out: Path, model: str, dataset: str):
 
 @pytest.mark.parametrize("name", models.names())
 def test_report_on_sim(sim_runs, name):
-    rec = check_run(sim_runs[name], name, "sim")
+    rec = check_run(sim_runs[name], name, "sim_citeseq")
     assert rec["cells"] == TINY["max_cells"]
 
 
@@ -71,11 +71,15 @@ def test_failed_run_names_cell_and_leaves_no_metrics(tmp_path, monkeypatch):
 
 
 def test_leaderboard_and_cli(sim_runs, runs_root, capsys):
-    extra = report.run_report("pca_kmeans", "sim", seed=1, out_dir=str(runs_root / "pca_kmeans" / "sim" / "seed1"),
+    extra = report.run_report("pca_kmeans", "sim_citeseq", seed=1, out_dir=str(runs_root / "pca_kmeans" / "sim_citeseq" / "seed1"),
                               html=False, **TINY)
+    sub = report.run_report("protein_kmeans", "sim_citeseq", seed=0, cells="no_group_1", html=False, **TINY,
+                            out_dir=str(runs_root / "protein_kmeans" / "sim_citeseq-no_group_1" / "seed0"))
+    assert json.loads((sub / "metrics.json").read_text())["K"] == 4     # one of the five groups dropped
     assert report.main(["leaderboard", str(runs_root)]) == 0
     board = (runs_root / "LEADERBOARD.md").read_text()
-    row = next(l for l in board.splitlines() if l.startswith("| sim | pca_kmeans |"))
+    row = next(l for l in board.splitlines() if l.startswith("| sim_citeseq | pca_kmeans |"))
+    assert "| sim_citeseq:no_group_1 | protein_kmeans |" in board        # a cell subset is named beside its dataset
     assert "| 2 |" in row and "±" in row                             # two seeds: mean ± sd
     assert (runs_root / "leaderboard.csv").exists()
     assert report.main(["list"]) == 0

@@ -38,6 +38,8 @@ for _info in [
               "log1p-CPM → 2000 HVG → scale → PCA(50) → k-means (n_init=20)"),
     ModelInfo("scanpy_leiden", "clustering", "scattn.models.baselines", "LeidenConfig", True,
               "the standard scanpy pipeline, Leiden resolution bisected to give K"),
+    ModelInfo("protein_kmeans", "clustering", "scattn.models.baselines", "ProteinKMeansConfig", False,
+              "k-means (n_init=20) on the protein matrix alone (CITE-seq data only)"),
     ModelInfo("logreg", "annotation", "scattn.models.baselines", "LogRegConfig", True,
               "logistic regression on log1p-CPM HVGs fitted on the training split"),
     ModelInfo("scamzi", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,

@@ -10,13 +10,14 @@ import numpy as np
 import anndata as ad
 import scanpy as sc
 from ..data import validate
-from ..preprocess import preprocess, select_hvg, split
+from ..preprocess import preprocess, select_hvg, split, protein_input, protein_kind
 from ..cluster import kmeans, leiden, leiden_k, estimate_k
 from ..train import Result, config_dict, get_device, seed_everything
 from . import store
 
 # %% auto 0
-__all__ = ['PCAKMeansConfig', 'fit_pca_kmeans', 'LeidenConfig', 'fit_scanpy_leiden', 'LogRegConfig', 'fit_logreg']
+__all__ = ['PCAKMeansConfig', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans', 'LeidenConfig', 'fit_scanpy_leiden',
+           'LogRegConfig', 'fit_logreg']
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -47,6 +48,25 @@ def fit_pca_kmeans(adata:ad.AnnData, config:PCAKMeansConfig|None=None, *, seed:i
     store(adata, "pca_kmeans", p.obs_names, Z, labels)
     return Result(seconds=time.time() - t0, config=config_dict(replace(cfg, n_clusters=k)), device="cpu",
                   extra=dict(n_genes=int(p.n_vars), n_cells=int(p.n_obs)))
+
+# %% ../../nbs/09_baselines.ipynb
+@dataclass
+class ProteinKMeansConfig:
+    "k-means on the protein matrix (CLR of counts, or the normalised values as given)."
+    n_clusters: int|None = None   # K; None: estimate_k (silhouette)
+    n_init: int = 20              # k-means restarts
+
+def fit_protein_kmeans(adata:ad.AnnData, config:ProteinKMeansConfig|None=None, *, seed:int=0, device:str="auto",
+                       progress:bool=True) -> Result:
+    "k-means on obsm['protein']; writes obsm['X_protein_kmeans'] and obs['protein_kmeans']."
+    cfg = config or ProteinKMeansConfig()
+    t0 = time.time(); seed_everything(seed)
+    Y = protein_input(adata)                                                # (N, P)
+    k = cfg.n_clusters if cfg.n_clusters is not None else estimate_k(Y, seed=seed)
+    labels, _ = kmeans(Y, k, n_init=cfg.n_init, seed=seed)
+    store(adata, "protein_kmeans", adata.obs_names, Y, labels)
+    return Result(seconds=time.time() - t0, config=config_dict(replace(cfg, n_clusters=k)), device="cpu",
+                  extra=dict(n_genes=0, n_proteins=int(Y.shape[1]), n_cells=int(adata.n_obs), protein_kind=protein_kind(adata)))
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
