@@ -62,6 +62,14 @@ for _info in [
               "scSMD ablation: without the multi-dilation attention gate", "ablation"),
     ModelInfo("scsmd_counts", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
               "scSMD variant: NB on raw counts with size factors (the code scores rounded log data)", "ablation"),
+    ModelInfo("srsavae", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
+              "VAE with cell-to-cell self-attention + scaled residual encoder, ZINB RNA (+ protein) heads, k-means on the latent means (Maulik et al. 2026)", "paper"),
+    ModelInfo("srsavae_noattn", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
+              "SRSA-VAE ablation: without attention (scVI / totalVI-like)", "ablation"),
+    ModelInfo("srsavae_nores", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
+              "SRSA-VAE ablation: without the scaled residual, h' = σ(A)", "ablation"),
+    ModelInfo("srsavae_rna", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
+              "SRSA-VAE ablation: RNA only (proteins ignored)", "ablation"),
 ]: register(_info)
 
 def names(task:str|None=None) -> list[str]:
