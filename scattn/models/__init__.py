@@ -70,6 +70,14 @@ for _info in [
               "SRSA-VAE ablation: without the scaled residual, h' = σ(A)", "ablation"),
     ModelInfo("srsavae_rna", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
               "SRSA-VAE ablation: RNA only (proteins ignored)", "ablation"),
+    ModelInfo("knn", "annotation", "scattn.models.baselines", "KNNConfig", True,
+              "10-nearest neighbours on PCA(50) of log1p-CPM HVGs, all fitted on the training split"),
+    ModelInfo("sctrans", "annotation", "scattn.models.sctrans", "SCTransConfig", False,
+              "multi-scale sub-vector transformer with masked completion, salient-token selection and contrast (Lin et al. 2024)", "paper"),
+    ModelInfo("sctrans_noma", "annotation", "scattn.models.sctrans", "SCTransConfig", False,
+              "SCTrans ablation: single scale (w/o MA)", "ablation"),
+    ModelInfo("sctrans_noccr", "annotation", "scattn.models.sctrans", "SCTransConfig", False,
+              "SCTrans ablation: without the conditional contrastive term (w/o CCR)", "ablation"),
 ]: register(_info)
 
 def names(task:str|None=None) -> list[str]:

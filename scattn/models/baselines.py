@@ -17,7 +17,7 @@ from . import store
 
 # %% auto 0
 __all__ = ['PCAKMeansConfig', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans', 'LeidenConfig', 'fit_scanpy_leiden',
-           'LogRegConfig', 'fit_logreg']
+           'LogRegConfig', 'fit_logreg', 'KNNConfig', 'fit_knn']
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -122,5 +122,35 @@ def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, d
     clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, random_state=seed).fit(X[tr], y[tr])
     Z = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr]).transform(X)
     store(adata, "logreg", p.obs_names, Z, clf.predict(X), key="logreg_pred")
+    return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
+                  extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])))
+
+# %% ../../nbs/09_baselines.ipynb
+@dataclass
+class KNNConfig:
+    "k-NN on PCA of log1p-CPM HVGs, everything fitted on the training split (REFERENCE_NUMBERS.md)."
+    label_key: str = "cell_type"
+    split_key: str = "split"
+    n_top_genes: int = 2000
+    n_pcs: int = 50
+    n_neighbors: int = 10
+
+def fit_knn(adata:ad.AnnData, config:KNNConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True) -> Result:
+    "Train on the 'train' cells, predict all; writes obs['knn_pred'] and obsm['X_knn']."
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.decomposition import PCA
+    cfg = config or KNNConfig()
+    validate(adata, label_key=cfg.label_key, counts=True)
+    t0 = time.time(); seed_everything(seed)
+    if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)
+    train = (adata.obs[cfg.split_key] == "train").values
+    if train.sum() == 0: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
+    p = preprocess(adata, "cpm_log", n_top_genes=None, scale=False, min_cells=0)
+    p = p[:, select_hvg(p[train[adata.obs_names.get_indexer(p.obs_names)]], cfg.n_top_genes)]
+    tr = adata.obs[cfg.split_key].reindex(p.obs_names).values == "train"
+    X, y = p.X, adata.obs[cfg.label_key].reindex(p.obs_names).astype(str).values
+    Z = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr]).transform(X)
+    clf = KNeighborsClassifier(min(cfg.n_neighbors, int(tr.sum()))).fit(Z[tr], y[tr])
+    store(adata, "knn", p.obs_names, Z, clf.predict(Z), key="knn_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
                   extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])))
