@@ -22,7 +22,7 @@ from .train import get_device, versions
 # %% auto 0
 __all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'check_params', 'prepare', 'scale_epochs', 'run_model', 'umap_of', 'plot_umap',
            'plot_confusion', 'plot_loss', 'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols',
-           'majority_names', 'lognorm', 'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic',
+           'majority_names', 'lognorm', 'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics',
            'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect',
            'leaderboard', 'main']
 
@@ -288,11 +288,18 @@ def write_json_atomic(obj, path) -> Path:
     os.replace(tmp, path)
     return path
 
+def diagnostics(result) -> dict:
+    "The label-free numbers a fit reports about itself (scalars and short lists of `Result.extra`), for metrics.json."
+    ok = lambda v: isinstance(v, (bool, int, float, str, type(None))) or \
+        (isinstance(v, (list, tuple)) and len(v) <= 20 and all(isinstance(x, (int, float, str)) for x in v))
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in getattr(result, "extra", {}).items() if ok(v)}
+
 def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, scores:dict, protocol:dict, **params) -> dict:
     "The metrics.json record of one run."
     rec = dict(model=model, dataset=dataset, seed=seed, task=models.get(model).info.task,
                cells=int(adata.n_obs), genes=int(result.extra.get("n_genes", adata.n_vars)), K=protocol.get("K"),
                metrics=scores, fit_seconds=round(float(result.seconds), 3), device=str(result.device),
+               diagnostics=diagnostics(result),
                protocol=protocol, params=params, config=result.config, versions=result.versions,
                git_commit=git_commit(), finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     bad = [k for k, v in scores.items() if isinstance(v, float) and not np.isfinite(v)]
