@@ -207,6 +207,8 @@ def load(name:str, verify:bool=True, **kwargs) -> ad.AnnData:
 SUBSETS = {
     "cbmc_citeseq": {"human": dict(drop={"cell_type_seurat": ["Mouse", "Unknown"]}, label_key="cell_type_seurat",
                                    about="human cells only (Mouse and Unknown dropped), 11 named Seurat types")},
+    "zeisel": {"subclass": dict(drop={"cell_subtype": ["(none)"]}, label_key="cell_subtype",
+                                about="the 47 level-2 subclasses (189 cells without one dropped): a harder annotation task")},
     "sim_citeseq": {"no_group_1": dict(drop={"cell_type": ["group_1"]}, about="test subset: group_1 dropped")},
 }
 
