@@ -14,7 +14,8 @@ import scanpy as sc
 from .data import validate, is_counts
 
 # %% auto 0
-__all__ = ['size_factors', 'select_hvg', 'zscore', 'preprocess', 'ftest_select', 'protein_kind', 'protein_input', 'split']
+__all__ = ['size_factors', 'select_hvg', 'zscore', 'preprocess', 'ftest_select', 'protein_kind', 'protein_input', 'split',
+           'train_genes']
 
 # %% ../nbs/01_preprocess.ipynb
 def size_factors(
@@ -142,3 +143,22 @@ def split(adata:ad.AnnData, label_key:str="cell_type", test_size:float=0.2, seed
     out = np.full(adata.n_obs, "train", dtype=object)
     out[test_idx] = "test"
     return out
+
+# %% ../nbs/01_preprocess.ipynb
+def train_genes(adata:ad.AnnData, train:np.ndarray, n_top_genes:int|None=2000) -> ad.AnnData:
+    "Every cell, log1p-CPM (or as given without counts), on the HVGs of the `train` cells: a new dense float32 AnnData."
+    train = np.asarray(train, bool)
+    if train.shape != (adata.n_obs,) or not train.any(): raise ValueError("train must be a boolean mask over the cells with at least one True")
+    if is_counts(adata.X):
+        seen = np.asarray((adata.X[train] > 0).sum(0)).ravel() > 0          # genes detected in the training cells
+        p = preprocess(adata[:, seen], "cpm_log", n_top_genes=None, scale=False, min_cells=0)
+        if p.n_obs != adata.n_obs: raise ValueError(f"{adata.n_obs - p.n_obs} cells have zero counts: remove them first")
+        keep = select_hvg(p[train], n_top_genes)
+    else:
+        warnings.warn("X does not hold raw counts: the values are used as given (no normalisation)")
+        p = ad.AnnData(adata.X, obs=adata.obs[[]], var=adata.var[[]])
+        X = p.X.toarray() if sp.issparse(p.X) else np.asarray(p.X)
+        keep = np.zeros(p.n_vars, bool)
+        keep[np.argsort(-X[train].var(0), kind="stable")[:n_top_genes or p.n_vars]] = True
+    X = p.X[:, keep]
+    return ad.AnnData(np.asarray(X.toarray() if sp.issparse(X) else X, np.float32), obs=adata.obs[[]], var=p.var[[]].iloc[keep])

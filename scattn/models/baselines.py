@@ -10,7 +10,7 @@ import numpy as np
 import anndata as ad
 import scanpy as sc
 from ..data import validate
-from ..preprocess import preprocess, select_hvg, split, protein_input, protein_kind
+from ..preprocess import preprocess, select_hvg, split, train_genes, protein_input, protein_kind
 from ..cluster import kmeans, leiden, leiden_k, estimate_k
 from ..train import Result, config_dict, get_device, seed_everything
 from . import store
@@ -103,25 +103,25 @@ class LogRegConfig:
     max_iter: int = 1000
     n_pcs: int = 50                # PCA embedding for plots
 
+def _annotation_inputs(adata:ad.AnnData, cfg, seed:int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "The split (made with the seed when absent) and the training-split genes: X (N, G), labels y (N,), train mask (N,)."
+    validate(adata, label_key=cfg.label_key)
+    if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)
+    tr = (adata.obs[cfg.split_key] == "train").values
+    if tr.sum() == 0: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
+    return train_genes(adata, tr, cfg.n_top_genes).X, adata.obs[cfg.label_key].astype(str).values, tr
+
 def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, device:str="auto",
                progress:bool=True) -> Result:
     "Train on the 'train' cells, predict all; writes obs['logreg_pred'] and obsm['X_logreg']."
     from sklearn.linear_model import LogisticRegression
     from sklearn.decomposition import PCA
     cfg = config or LogRegConfig()
-    validate(adata, label_key=cfg.label_key, counts=True)
     t0 = time.time(); seed_everything(seed)
-    if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)
-    train = (adata.obs[cfg.split_key] == "train").values
-    if train.sum() == 0: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
-    p = preprocess(adata, "cpm_log", n_top_genes=None, scale=False, min_cells=0)
-    keep = select_hvg(p[train[adata.obs_names.get_indexer(p.obs_names)]], cfg.n_top_genes)
-    p = p[:, keep]
-    tr = adata.obs[cfg.split_key].reindex(p.obs_names).values == "train"
-    X, y = p.X, adata.obs[cfg.label_key].reindex(p.obs_names).astype(str).values
+    X, y, tr = _annotation_inputs(adata, cfg, seed)                     # (N, G), (N,), (N,)
     clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, random_state=seed).fit(X[tr], y[tr])
     Z = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr]).transform(X)
-    store(adata, "logreg", p.obs_names, Z, clf.predict(X), key="logreg_pred")
+    store(adata, "logreg", adata.obs_names, Z, clf.predict(X), key="logreg_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
                   extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])))
 
@@ -140,17 +140,10 @@ def fit_knn(adata:ad.AnnData, config:KNNConfig|None=None, *, seed:int=0, device:
     from sklearn.neighbors import KNeighborsClassifier
     from sklearn.decomposition import PCA
     cfg = config or KNNConfig()
-    validate(adata, label_key=cfg.label_key, counts=True)
     t0 = time.time(); seed_everything(seed)
-    if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)
-    train = (adata.obs[cfg.split_key] == "train").values
-    if train.sum() == 0: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
-    p = preprocess(adata, "cpm_log", n_top_genes=None, scale=False, min_cells=0)
-    p = p[:, select_hvg(p[train[adata.obs_names.get_indexer(p.obs_names)]], cfg.n_top_genes)]
-    tr = adata.obs[cfg.split_key].reindex(p.obs_names).values == "train"
-    X, y = p.X, adata.obs[cfg.label_key].reindex(p.obs_names).astype(str).values
+    X, y, tr = _annotation_inputs(adata, cfg, seed)                     # (N, G), (N,), (N,)
     Z = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr]).transform(X)
     clf = KNeighborsClassifier(min(cfg.n_neighbors, int(tr.sum()))).fit(Z[tr], y[tr])
-    store(adata, "knn", p.obs_names, Z, clf.predict(Z), key="knn_pred")
+    store(adata, "knn", adata.obs_names, Z, clf.predict(Z), key="knn_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
                   extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])))

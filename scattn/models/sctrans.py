@@ -12,15 +12,16 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import anndata as ad
-from ..data import validate, is_counts
-from ..preprocess import preprocess, select_hvg, split
+from ..data import validate
+from ..preprocess import split, train_genes
 from ..train import Result, config_dict, get_device, seed_everything, train, index_batches
 from . import store
 
 # %% auto 0
 __all__ = ['SCTransConfig', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder', 'CompletionDecoder',
            'completion_loss', 'eval_loss', 'salient_coefficients', 'LightEncoder', 'mutual_kl',
-           'conditional_contrastive', 'SCTrans', 'fit', 'predict', 'fit_sctrans_noma', 'fit_sctrans_noccr']
+           'conditional_contrastive', 'SCTrans', 'fit', 'predict', 'predict_selective', 'fit_sctrans_noma',
+           'fit_sctrans_noccr']
 
 # %% ../../nbs/14_sctrans.ipynb
 @dataclass
@@ -130,12 +131,13 @@ class MultiScaleEncoder(nn.Module):
         self.cross = nn.ModuleList(nn.ModuleList(Block(D, cfg.heads, cfg.ffn_mult) for _ in self.scales)
                                    for _ in range(cfg.depth))
 
-    def forward(self, x:torch.Tensor, vis:torch.Tensor|None=None, want_scores:bool=False) -> dict:
-        "x: (B, G_pad) with masked genes zeroed; vis: (B, n_vis) visible base tokens (None: all)."
-        base = subvectors(x, self.s0)                                         # (B, T0, s0)
-        g = self.embed_g(base) + self.pos_g                                   # (B, T0, D)
+    def forward(self, x:torch.Tensor, vis:torch.Tensor|None=None, want_scores:bool=False, weights:list|None=None) -> dict:
+        "x: (B, G_pad) with masked genes zeroed; vis: (B, n_vis) visible base tokens (None: all); weights: per-scale (B, T_i) factors."
+        w = weights or [None] * len(self.scales)                              # gene-selective inference: 0/1 per token
+        sub = lambda s, m: subvectors(x, s) if m is None else subvectors(x, s) * m[..., None]
+        g = self.embed_g(sub(self.s0, w[0])) + self.pos_g                     # (B, T0, D)
         if vis is not None: g = g.gather(1, vis[..., None].expand(-1, -1, g.shape[-1]))   # (B, n_vis, D)
-        ts = [emb(subvectors(x, s)) + p for s, emb, p in zip(self.scales, self.embed, self.pos)]   # [(B, T_i, D)]
+        ts = [emb(sub(s, m)) + p for s, emb, p, m in zip(self.scales, self.embed, self.pos, w)]   # [(B, T_i, D)]
         for glob, cross in zip(self.glob, self.cross):
             g = glob(g)
             if want_scores and cross is self.cross[-1]: S = [blk.scores(t, g) for blk, t in zip(cross, ts)]   # [(B, T_i, n_vis)]
@@ -261,19 +263,9 @@ class SCTrans(nn.Module):
 
 # %% ../../nbs/14_sctrans.ipynb
 def _genes(adata:ad.AnnData, train:np.ndarray, cfg:SCTransConfig) -> tuple[np.ndarray, list]:
-    "Log-normalised HVGs chosen on the training cells only: X (N, G) float32 and the gene order."
-    if is_counts(adata.X):
-        p = preprocess(adata, "cpm_log", n_top_genes=None, scale=False, min_cells=0)
-        if p.n_obs != adata.n_obs: raise ValueError("cells with zero counts: remove them before annotation")
-        keep = select_hvg(p[train], cfg.n_top_genes)
-    else:
-        warnings.warn("X does not hold raw counts: SCTrans uses the values as given (no normalisation)")
-        p = ad.AnnData(np.asarray(adata.X.toarray() if hasattr(adata.X, "toarray") else adata.X, np.float32),
-                       obs=adata.obs[[]], var=adata.var[[]])
-        keep = np.zeros(p.n_vars, bool)
-        keep[np.argsort(-p.X[train].var(0))[:cfg.n_top_genes]] = True      # most variable on the training cells
-    X = p.X[:, keep]
-    return np.asarray(X.toarray() if hasattr(X, "toarray") else X, np.float32), list(p.var_names[keep])
+    "Log-normalised HVGs chosen on the training cells only (`preprocess.train_genes`): X (N, G) float32 and the gene order."
+    g = train_genes(adata, train, cfg.n_top_genes)
+    return g.X, list(g.var_names)
 
 def _schedule(opt, warmup:int, total:int):
     "Linear warm-up over `warmup` epochs, then cosine decay to 0 at `total` (stepped once per epoch)."
@@ -323,6 +315,27 @@ def predict(model:SCTrans, X:torch.Tensor, batch_size:int=512) -> tuple[np.ndarr
     model.eval()
     outs = [model(b) for b in X.split(batch_size)]
     return torch.cat([o["logits"] for o in outs]).cpu().numpy(), torch.cat([o["h"] for o in outs]).cpu().numpy()
+
+# %% ../../nbs/14_sctrans.ipynb
+@torch.no_grad()
+def predict_selective(model:SCTrans, X:torch.Tensor, keep:float, how:str="salient", via:str="E", seed:int=0,
+                      batch_size:int=512) -> np.ndarray:
+    "Logits (N, C) when only a fraction `keep` of each scale's sub-vectors (salient or random) reaches E (or E_S) and C."
+    if how not in ("salient", "random"): raise ValueError(f"how must be 'salient' or 'random', got {how!r}")
+    if via not in ("E", "E_S"): raise ValueError(f"via must be 'E' or 'E_S', got {via!r}")
+    if not 0 < keep <= 1: raise ValueError(f"keep must be in (0, 1], got {keep}")
+    model.eval(); gen = torch.Generator().manual_seed(seed); out = []
+    for xb in X.split(batch_size):
+        xp = pad_to(xb, max(model.cfg.scales))                               # (B, G_pad)
+        S = model.encoder(xp, want_scores=True)["scores"]                    # [(B, T_i, T0)]
+        M = []
+        for s in S:
+            a = s.mean(-1) if how == "salient" else torch.rand(s.shape[:2], generator=gen).to(s.device)   # (B, T_i)
+            k = max(1, math.ceil(keep * a.shape[1]))
+            M.append(torch.zeros_like(a).scatter_(1, a.topk(k, -1).indices, 1.0))
+        h = model.encoder(xp, weights=M)["h"] if via == "E" else model.light(xp, M)   # (B, N·D)
+        out.append(model.classifier(h))
+    return torch.cat(out).cpu().numpy()
 
 # %% ../../nbs/14_sctrans.ipynb
 def fit_sctrans_noma(adata, config:SCTransConfig|None=None, **kw) -> Result:
