@@ -20,7 +20,19 @@ def runs_root(tmp_path_factory):
 def sim_runs(runs_root):
     """Every registered model's report on the simulated CITE-seq data (RNA counts + 20 normalised proteins),
     at tiny parameters: {model: out_dir}. RNA-only models ignore the proteins; the report draws them."""
-    out = {}
-    for name in models.names():
-        out[name] = report.run_report(name, "sim_citeseq", seed=0, out_dir=str(runs_root / name / "sim_citeseq" / "seed0"), **TINY)
-    return out
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing as mp
+    # Two reports at a time, one thread each: most of a tiny report is kernel start-up, UMAP and HTML, which do
+    # not use a second core. Spawned workers (never forked: torch's thread pools do not survive fork).
+    old = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    os.environ.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    try:
+        with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as ex:
+            futs = {name: ex.submit(report.run_report, name, "sim_citeseq", seed=0,
+                                    out_dir=str(runs_root / name / "sim_citeseq" / "seed0"), **TINY)
+                    for name in models.names()}
+            return {name: f.result() for name, f in futs.items()}
+    finally:
+        for k, v in old.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = v
