@@ -205,9 +205,9 @@ def load(name:str, verify:bool=True, **kwargs) -> ad.AnnData:
 
 # %% ../nbs/00_data.ipynb
 SUBSETS = {
-    "cbmc_citeseq": {"human": dict(drop={"cell_type_seurat": ["Mouse", "Unknown"]}, label_key="cell_type_seurat",
+    "cbmc_citeseq": {"human": dict(drop={"cell_type_seurat": ["Mouse", "Unknown"]}, label_key="cell_type_seurat", task="clustering; annotation",
                                    about="human cells only (Mouse and Unknown dropped), 11 named Seurat types")},
-    "zeisel": {"subclass": dict(drop={"cell_subtype": ["(none)"]}, label_key="cell_subtype",
+    "zeisel": {"subclass": dict(drop={"cell_subtype": ["(none)"]}, label_key="cell_subtype", task="annotation",
                                 about="the 47 level-2 subclasses (189 cells without one dropped): a harder annotation task")},
     "sim_citeseq": {"no_group_1": dict(drop={"cell_type": ["group_1"]}, about="test subset: group_1 dropped")},
 }

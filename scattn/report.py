@@ -20,11 +20,12 @@ from .preprocess import split
 from .train import get_device, versions
 
 # %% auto 0
-__all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'check_params', 'prepare', 'scale_epochs', 'run_model', 'umap_of', 'plot_umap',
-           'plot_confusion', 'plot_loss', 'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols',
-           'majority_names', 'lognorm', 'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics',
-           'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect',
-           'leaderboard', 'main']
+__all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'PROTEIN_ONLY', 'check_params', 'prepare',
+           'scale_epochs', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss', 'top_proteins',
+           'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm', 'marker_genes',
+           'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics', 'metrics_record', 'report_notebook',
+           'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard', 'plot_leaderboard',
+           'grid', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
@@ -385,12 +386,16 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
         row.update(fit_seconds=_pm(g.fit_seconds).replace(".000", ""), oracle_k=oracle, label_leakage=leak, flags=flags,
                    max_cells=mc, epochs_scale=es)
         groups.append(row)
-    board = pd.DataFrame(groups).sort_values(["task", "dataset", "model"]).reset_index(drop=True)
+    board = pd.DataFrame(groups)
+    RANK_BY = dict(clustering="ari_mean", annotation="f1_macro_mean")
+    board["_rank"] = [-r[RANK_BY[r["task"]]] for _, r in board.iterrows()]
+    board = board.sort_values(["task", "dataset", "_rank", "model"]).drop(columns="_rank").reset_index(drop=True)
     board.to_csv(out / "leaderboard.csv", index=False)
     lines = ["# Leaderboard", "",
              f"Made by `scattn leaderboard {root}` from {len(df)} runs (every metrics.json under `{root}`). "
              "Mean ± sd over seeds. Clustering: K = number of annotated types (oracle K); NMI with the arithmetic normaliser. "
-             "Annotation: stratified 80/20 split per seed, scored on the test cells.", ""]
+             "Annotation: stratified 80/20 split per seed, scored on the test cells. Within a dataset, models are ranked "
+             "by mean ARI (clustering) or macro-F1 (annotation). `leaderboard.png` shows the same means as a heatmap.", ""]
     for task in ["clustering", "annotation"]:
         for leak in (False, True):
             b = board[(board.task == task) & (board.label_leakage == leak)]
@@ -402,7 +407,50 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
             lines += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for _, r in b.iterrows()]
             lines.append("")
     (out / "LEADERBOARD.md").write_text("\n".join(lines))
+    plot_leaderboard(board, out / "leaderboard.png")
     return board
+
+def plot_leaderboard(board:pd.DataFrame, path=None):
+    "Heatmaps models × datasets of the mean ARI (clustering) and macro-F1 (annotation), leak-free full-size runs only."
+    tasks = [t for t in ("clustering", "annotation") if (board.task == t).any()]
+    fig, axes = plt.subplots(1, len(tasks), figsize=(7 * len(tasks), 6), squeeze=False)
+    for ax, task in zip(axes[0], tasks):
+        metric = "ari" if task == "clustering" else "f1_macro"
+        b = board[(board.task == task) & ~board.label_leakage.astype(bool) & board.max_cells.isna()]
+        m = b.pivot_table(index="model", columns="dataset", values=f"{metric}_mean")
+        m = m.loc[m.mean(1).sort_values(ascending=False).index]
+        im = ax.imshow(m.values, cmap="viridis", vmin=0, vmax=1, aspect="auto")
+        ax.set_xticks(range(m.shape[1]), m.columns, rotation=45, ha="right", fontsize=8)
+        ax.set_yticks(range(m.shape[0]), m.index, fontsize=8)
+        for i, j in zip(*np.where(np.isfinite(m.values))):
+            ax.text(j, i, f"{m.values[i, j]:.2f}", ha="center", va="center", fontsize=7,
+                    color="white" if m.values[i, j] < 0.6 else "black")
+        ax.set_title(f"{task}: mean {'ARI' if metric == 'ari' else 'macro-F1'} over seeds")
+        fig.colorbar(im, ax=ax, fraction=0.03)
+    fig.tight_layout()
+    if path is not None: _savefig(fig, path)
+    plt.close(fig)
+    return fig
+
+# %% ../nbs/20_report.ipynb
+GRID_SEEDS = dict(clustering=3, annotation=5)
+ANNOTATION_SETS = [("baron_human_subsample", "all"), ("cbmc_citeseq", "human"), ("zeisel", "all"), ("zeisel", "subclass"),
+                   ("pbmc_10x_4k", "all"), ("human_kidney", "all"), ("pbmc68k_reduced", "all")]
+PROTEIN_ONLY = {"protein_kmeans"}                 # models that read obsm['protein'] alone
+
+def grid(names:list[str]|None=None) -> list[dict]:
+    "The leaderboard's runs: dicts of model, dataset, cells, seed and out (the report's folder)."
+    reg, rows = data.registry(), []
+    for name in names or models.names():
+        task = models.MODELS[name].task
+        if task == "annotation": sets = ANNOTATION_SETS
+        else:
+            sets = [(d, "all") for d, v in reg.items() if "clustering" in v.get("task", "") and not d.startswith("sim")]
+            sets += [(d, c) for d, _ in list(sets) for c, sub in data.SUBSETS.get(d, {}).items() if "clustering" in sub.get("task", "")]
+            if name in PROTEIN_ONLY: sets = [(d, c) for d, c in sets if reg[d].get("protein")]
+        rows += [dict(model=name, dataset=d, cells=c, seed=s, out=str(default_out_dir(name, d, s, c)))
+                 for d, c in sets for s in range(GRID_SEEDS[task])]
+    return rows
 
 # %% ../nbs/20_report.ipynb
 def main(argv:list[str]|None=None) -> int:
