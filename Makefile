@@ -7,7 +7,7 @@ export SCATTN_DATA_DIR ?= $(abspath ../shared/data)
 MODEL ?= pca_kmeans
 DATASET ?= sim
 
-.PHONY: venv report test export-check nbtest pytest baselines leaderboard leaderboard-table html clean
+.PHONY: venv report test export-check nbtest pytest baselines leaderboard leaderboard-table docs html docs-test clean
 
 # torch==2.13.0 first (a CPU wheel on local disk here), then the project with its dev extras.
 $(BIN)/.installed: setup.py settings.ini
@@ -52,9 +52,24 @@ leaderboard: venv
 leaderboard-table: venv
 	$(BIN)/scattn leaderboard reports
 
-# Quarto is not available here, so notebooks are rendered with nbconvert instead of nbdev_docs.
-html: venv
-	$(BIN)/jupyter nbconvert --to html --output-dir _docs nbs/*.ipynb
+# The book: every notebook rendered to _docs/ in reading order, with a sidebar and MathJax 3 from a local copy
+# (fetched once from npm). Quarto is not available here, so this replaces nbdev_docs. DOCS_ARGS=--no-execute is quick.
+MATHJAX_VERSION := 3.2.2
+.book/mathjax/tex-chtml-full.js:
+	rm -rf .book && mkdir -p .book/mathjax/output/chtml
+	cd .book && npm pack --silent mathjax@$(MATHJAX_VERSION) >/dev/null && tar xzf mathjax-$(MATHJAX_VERSION).tgz
+	cp .book/package/es5/tex-chtml-full.js .book/mathjax/ && cp -r .book/package/es5/output/chtml/fonts .book/mathjax/output/chtml/
+	rm -rf .book/package .book/mathjax-$(MATHJAX_VERSION).tgz
+
+docs: venv .book/mathjax/tex-chtml-full.js
+	$(BIN)/python -m scattn.book --out _docs --mathjax .book/mathjax $(DOCS_ARGS)
+html: docs
+
+# Opens the built index and one model page in headless Chromium (Debian chromium, installed here if missing) and
+# checks that the pages load, the equations are typeset and the figures are there. Not part of `make test`.
+docs-test: venv .book/mathjax/tex-chtml-full.js
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium chromium-driver)
+	SCATTN_BROWSER_TEST=1 $(BIN)/pytest -q -p no:cacheprovider tests/test_book_browser.py
 
 clean:
-	rm -rf .test-results _docs
+	rm -rf .test-results _docs .book
