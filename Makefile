@@ -7,7 +7,7 @@ export SCATTN_DATA_DIR ?= $(abspath ../shared/data)
 MODEL ?= pca_kmeans
 DATASET ?= sim
 
-.PHONY: venv report test export-check nbtest pytest baselines leaderboard leaderboard-table docs html docs-test clean
+.PHONY: venv report test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
 
 # torch==2.13.0 first (a CPU wheel on local disk here), then the project with its dev extras.
 $(BIN)/.installed: setup.py settings.ini
@@ -51,6 +51,11 @@ leaderboard: venv
 # Only rebuild LEADERBOARD.md, leaderboard.csv and leaderboard.png from the metrics.json files already there.
 leaderboard-table: venv
 	$(BIN)/scattn leaderboard reports
+
+# Speed and scale of every model (prints; writes reports/BENCH.md). Hours on 2 cores; BENCH_ARGS narrows it,
+# e.g. BENCH_ARGS="--models pca_kmeans scamzi --sizes 1000 5000".
+bench: venv
+	$(BIN)/python -m scattn.bench $(BENCH_ARGS)
 
 # The book: every notebook rendered to _docs/ in reading order, with a sidebar and MathJax 3 from a local copy
 # (fetched once from npm). Quarto is not available here, so this replaces nbdev_docs. DOCS_ARGS=--no-execute is quick.

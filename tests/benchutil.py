@@ -1,14 +1,7 @@
 """Helpers shared by the benchmark scripts (they print; nothing here asserts)."""
 import time
 import torch
-
-
-def matmul_gflops(n=2000, reps=10):
-    "GFLOP/s of a plain fp32 n x n matmul on this machine, now: the yardstick for a training loop."
-    a = torch.randn(n, n); a @ a
-    t = time.perf_counter()
-    for _ in range(reps): a @ a
-    return reps * 2 * n ** 3 / (time.perf_counter() - t) / 1e9
+from scattn.bench import matmul_gflops   # noqa: F401  (the yardstick, shared with python -m scattn.bench)
 
 
 def train_flops(model, loss_fn, batch):
