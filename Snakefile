@@ -12,7 +12,7 @@ RUNS = {r["out"]: r for r in report.grid(MODELS)}
 METRICS = [out + "/metrics.json" for out in RUNS]
 OUT = "reports/{wildcards.model}/{wildcards.dsdir}/seed{wildcards.seed}"
 REPORT = ("scattn report --model {params.run[model]} --dataset {params.run[dataset]} --cells {params.run[cells]} "
-          "--seed {params.run[seed]} --out-dir " + OUT + " --no-html > {log} 2>&1")
+          "--seed {params.run[seed]} --k {params.run[k]} --out-dir " + OUT + " --no-html > {log} 2>&1")
 
 wildcard_constraints:
     seed=r"\d+"

@@ -21,15 +21,15 @@ from .train import get_device, versions
 
 # %% auto 0
 __all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'PROTEIN_ONLY', 'check_params', 'prepare',
-           'scale_epochs', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss', 'top_proteins',
-           'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm', 'marker_genes',
-           'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics', 'metrics_record', 'report_notebook',
-           'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard', 'plot_leaderboard',
-           'grid', 'main']
+           'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss',
+           'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm',
+           'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics', 'metrics_record',
+           'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard',
+           'plot_leaderboard', 'grid', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
-              device=str, out_dir=str, cells=str)
+              device=str, out_dir=str, cells=str, k=str)
 
 def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
@@ -47,6 +47,7 @@ def check_params(**params) -> dict:
                          f"valid: {', '.join(data.subset_names(params.get('dataset', '')))}")
     if params.get("max_cells") is not None and params["max_cells"] < 10: raise ValueError("max_cells must be at least 10")
     if params.get("epochs_scale", 1) <= 0: raise ValueError("epochs_scale must be positive")
+    if params.get("k", "oracle") not in ("oracle", "estimate"): raise ValueError(f"k must be 'oracle' or 'estimate', got {params['k']!r}")
     return params
 
 # %% ../nbs/20_report.ipynb
@@ -67,20 +68,29 @@ def scale_epochs(config, factor:float):
     return replace(config, **upd)
 
 # %% ../nbs/20_report.ipynb
+def estimate_k_pca(adata:ad.AnnData, seed:int=0) -> int:
+    "K without labels: the silhouette-best k-means K (2-20) on PCA (50) of log1p-CPM HVGs (the pca_kmeans pipeline)."
+    from scattn.cluster import estimate_k
+    from scattn.models.baselines import PCAKMeansConfig, _pca
+    c = PCAKMeansConfig()
+    return estimate_k(_pca(adata, c.n_top_genes, c.max_value, c.n_pcs, seed).obsm["X_pca"], seed=seed)
+
 def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs_scale:float=1.0,
-              progress:bool=True) -> tuple[dict, "Result"]:
-    "Fit `model` on `adata` with the report protocol; returns (metrics, Result)."
+              progress:bool=True, k:str="oracle") -> tuple[dict, "Result"]:
+    "Fit `model` on `adata` with the report protocol (K: 'oracle' or 'estimate'); returns (metrics, Result)."
     m = models.get(model)
     cfg = scale_epochs(m.Config(), epochs_scale)
     protocol = dict(nmi_average="arithmetic", label_leakage=False)
     if m.info.task == "clustering":
-        k = int(adata.obs["cell_type"].nunique())
-        cfg = replace(cfg, n_clusters=k)
+        n_types = int(adata.obs["cell_type"].nunique())
+        K = n_types if k == "oracle" else estimate_k_pca(adata, seed)
+        cfg = replace(cfg, n_clusters=K)
         res = m.fit(adata, cfg, seed=seed, device=device, progress=progress)
         ok = adata.obs[model].notna().values
         scores = evaluate(adata.obs["cell_type"][ok], adata.obs[model][ok], "clustering")
-        protocol.update(oracle_k=True, K=k)
+        protocol.update(oracle_k=k == "oracle", K=K, n_types=n_types)
     else:
+        if k != "oracle": raise ValueError(f"{model} is an annotation model: k='estimate' applies to clustering only")
         adata.obs["split"] = split(adata, "cell_type", seed=seed)
         res = m.fit(adata, cfg, seed=seed, device=device, progress=progress)
         te = (adata.obs["split"] == "test").values & adata.obs[f"{model}_pred"].notna().values
@@ -318,8 +328,8 @@ def dataset_label(dataset:str, cells:str|None="all") -> str:
     "How a dataset and its cell subset are named in folders and the leaderboard: `cbmc_citeseq:human`."
     return dataset if cells in (None, "all") else f"{dataset}:{cells}"
 
-def default_out_dir(model:str, dataset:str, seed:int, cells:str="all") -> Path:
-    return Path("reports") / model / dataset_label(dataset, cells).replace(":", "-") / f"seed{seed}"
+def default_out_dir(model:str, dataset:str, seed:int, cells:str="all", k:str="oracle") -> Path:
+    return Path("reports") / model / (dataset_label(dataset, cells).replace(":", "-") + ("-kest" if k == "estimate" else "")) / f"seed{seed}"
 
 def to_html(nb_path, html_path=None) -> Path:
     "Render an executed notebook to HTML with nbconvert."
@@ -331,12 +341,16 @@ def to_html(nb_path, html_path=None) -> Path:
     return html_path
 
 def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None, epochs_scale:float=1.0,
-               device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all") -> Path:
-    "Execute the report notebook for one (model, dataset, seed[, cell subset]); returns out_dir."
+               device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all",
+               k:str="oracle") -> Path:
+    "Execute the report notebook for one (model, dataset, seed[, cell subset][, estimated K]); returns out_dir."
     import papermill as pm
-    out_dir = str(out_dir or default_out_dir(model, dataset, seed, cells))
+    out_dir = str(out_dir or default_out_dir(model, dataset, seed, cells, k))
     params = check_params(model=model, dataset=dataset, seed=seed, max_cells=max_cells, epochs_scale=epochs_scale,
                           device=device, out_dir=str(Path(out_dir).resolve()), cells=cells)
+    if k != "oracle":
+        if models.get(model).info.task != "clustering": raise ValueError(f"{model} is an annotation model: --k estimate applies to clustering only")
+        params.update(check_params(k=k))
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     (out / "metrics.json").unlink(missing_ok=True)
     nb_out = out / "report.ipynb"
@@ -396,16 +410,19 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
              "Mean ± sd over seeds. Clustering: K = number of annotated types (oracle K); NMI with the arithmetic normaliser. "
              "Annotation: stratified 80/20 split per seed, scored on the test cells. Within a dataset, models are ranked "
              "by mean ARI (clustering) or macro-F1 (annotation). `leaderboard.png` shows the same means as a heatmap.", ""]
-    for task in ["clustering", "annotation"]:
-        for leak in (False, True):
-            b = board[(board.task == task) & (board.label_leakage == leak)]
-            if b.empty: continue
-            cols = ["dataset", "model", "seeds", "cells", "K", *MAIN_METRICS[task], "fit_seconds", "oracle_k"] + (["flags"] if leak else [])
-            title = f"## {task.capitalize()}" if not leak else (f"## {task.capitalize()}: runs that used the labels beyond K "
-                    "(paper reproductions; not comparable with the table above)")
-            lines += [title, "", "| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
-            lines += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for _, r in b.iterrows()]
-            lines.append("")
+    sections = [("clustering", False, True, "## Clustering"),
+                ("clustering", False, False, "## Clustering with K estimated (no oracle K: silhouette on PCA, the same K for every model)"),
+                ("clustering", True, None, "## Clustering: runs that used the labels beyond K (paper reproductions; not comparable with the tables above)"),
+                ("annotation", False, None, "## Annotation"),
+                ("annotation", True, None, "## Annotation: runs that used the labels beyond the training split")]
+    for task, leak, oracle, title in sections:
+        b = board[(board.task == task) & (board.label_leakage == leak)]
+        if oracle is not None: b = b[b.oracle_k.astype(bool) == oracle]
+        if b.empty: continue
+        cols = ["dataset", "model", "seeds", "cells", "K", *MAIN_METRICS[task], "fit_seconds", "oracle_k"] + (["flags"] if leak else [])
+        lines += [title, "", "| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
+        lines += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for _, r in b.iterrows()]
+        lines.append("")
     (out / "LEADERBOARD.md").write_text("\n".join(lines))
     plot_leaderboard(board, out / "leaderboard.png")
     return board
@@ -417,6 +434,7 @@ def plot_leaderboard(board:pd.DataFrame, path=None):
     for ax, task in zip(axes[0], tasks):
         metric = "ari" if task == "clustering" else "f1_macro"
         b = board[(board.task == task) & ~board.label_leakage.astype(bool) & board.max_cells.isna()]
+        if task == "clustering": b = b[b.oracle_k.astype(bool)]
         m = b.pivot_table(index="model", columns="dataset", values=f"{metric}_mean")
         m = m.loc[m.mean(1).sort_values(ascending=False).index]
         im = ax.imshow(m.values, cmap="viridis", vmin=0, vmax=1, aspect="auto")
@@ -448,8 +466,9 @@ def grid(names:list[str]|None=None) -> list[dict]:
             sets = [(d, "all") for d, v in reg.items() if "clustering" in v.get("task", "") and not d.startswith("sim")]
             sets += [(d, c) for d, _ in list(sets) for c, sub in data.SUBSETS.get(d, {}).items() if "clustering" in sub.get("task", "")]
             if name in PROTEIN_ONLY: sets = [(d, c) for d, c in sets if reg[d].get("protein")]
-        rows += [dict(model=name, dataset=d, cells=c, seed=s, out=str(default_out_dir(name, d, s, c)))
-                 for d, c in sets for s in range(GRID_SEEDS[task])]
+        ks = ["oracle", "estimate"] if task == "clustering" else ["oracle"]
+        rows += [dict(model=name, dataset=d, cells=c, seed=s, k=k, out=str(default_out_dir(name, d, s, c, k)))
+                 for k in ks for d, c in sets if k == "oracle" or c == "all" for s in range(GRID_SEEDS[task])]
     return rows
 
 # %% ../nbs/20_report.ipynb
@@ -464,6 +483,7 @@ def main(argv:list[str]|None=None) -> int:
     r.add_argument("--seed", type=int, nargs="+", default=[0])
     r.add_argument("--max-cells", type=int, default=None)
     r.add_argument("--cells", default="all", help="a named cell subset of the dataset (e.g. cbmc_citeseq: human)")
+    r.add_argument("--k", default="oracle", choices=["oracle", "estimate"], help="clustering K: the number of types, or estimated without labels")
     r.add_argument("--epochs-scale", type=float, default=1.0)
     r.add_argument("--device", default="auto")
     r.add_argument("--out-dir", default=None, help="default reports/<model>/<dataset>/seed<k>")
@@ -482,7 +502,7 @@ def main(argv:list[str]|None=None) -> int:
         out = a.out_dir if len(a.seed) == 1 or a.out_dir is None else str(Path(a.out_dir) / f"seed{s}")
         try:
             out = run_report(a.model, a.dataset, s, a.max_cells, a.epochs_scale, a.device, out, html=not a.no_html,
-                             cells=a.cells)
+                             cells=a.cells, k=a.k)
         except (RuntimeError, ValueError, TypeError, FileNotFoundError) as e:
             print(f"scattn report: {e}", file=sys.stderr); return 1
         m = json.loads((out / "metrics.json").read_text())["metrics"]

@@ -84,3 +84,17 @@ def test_leaderboard_and_cli(sim_runs, runs_root, capsys):
     assert (runs_root / "leaderboard.csv").exists()
     assert report.main(["list"]) == 0
     assert "pca_kmeans" in capsys.readouterr().out
+
+
+def test_estimated_k_report_and_its_own_table(runs_root, sim_runs):
+    out = report.run_report("pca_kmeans", "sim", seed=0, k="estimate", html=False, max_cells=300, epochs_scale=0.02,
+                            out_dir=str(runs_root / "pca_kmeans" / "sim-kest" / "seed0"))
+    rec = json.loads((out / "metrics.json").read_text())
+    assert rec["protocol"]["oracle_k"] is False and 2 <= rec["K"] <= 20 and rec["protocol"]["n_types"] == 5
+    assert rec["params"]["k"] == "estimate"
+    md_dir = runs_root.parent / "kest_board"; md_dir.mkdir(exist_ok=True)
+    report.leaderboard(runs_root, out=md_dir)
+    md = (md_dir / "LEADERBOARD.md").read_text()
+    assert md.index("## Clustering\n") < md.index("## Clustering with K estimated") < md.index("| sim | pca_kmeans | 1 | 300 |", md.index("K estimated"))
+    with pytest.raises(ValueError, match="annotation model"):
+        report.run_report("logreg", "sim", k="estimate", out_dir=str(runs_root / "x"))
