@@ -48,9 +48,9 @@ leaderboard: venv
 	@$(BIN)/snakemake --version >/dev/null 2>&1 || $(BIN)/pip install -q -e ".[grid]"
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/snakemake --cores 2 $(if $(MODELS),--config models=$(MODELS))
 
-# Only rebuild LEADERBOARD.md, leaderboard.csv and leaderboard.png from the metrics.json files already there.
+# Only rebuild LEADERBOARD.md, leaderboard.csv, leaderboard.png and the README summary from the metrics.json files already there.
 leaderboard-table: venv
-	$(BIN)/scattn leaderboard reports
+	$(BIN)/scattn leaderboard reports --readme README.md
 
 # Speed and scale of every model (prints; writes reports/BENCH.md). Hours on 2 cores; BENCH_ARGS narrows it,
 # e.g. BENCH_ARGS="--models pca_kmeans scamzi --sizes 1000 5000".

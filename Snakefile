@@ -23,7 +23,7 @@ rule all:        # every run, and the table (Snakemake would not rerun a missing
 rule leaderboard:
     input: METRICS
     output: "reports/LEADERBOARD.md", "reports/leaderboard.csv", "reports/leaderboard.png"
-    shell: "scattn leaderboard reports"
+    shell: "scattn leaderboard reports --readme README.md"
 
 rule report:
     output: "reports/{model}/{dsdir}/seed{seed}/metrics.json"

@@ -20,12 +20,12 @@ from .preprocess import split
 from .train import get_device, versions
 
 # %% auto 0
-__all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'PROTEIN_ONLY', 'check_params', 'prepare',
-           'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss',
-           'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm',
-           'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics', 'metrics_record',
-           'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard',
-           'plot_leaderboard', 'grid', 'main']
+__all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'README_MARKERS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'PROTEIN_ONLY',
+           'check_params', 'prepare', 'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap',
+           'plot_confusion', 'plot_loss', 'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols',
+           'majority_names', 'lognorm', 'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics',
+           'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect',
+           'leaderboard', 'plot_leaderboard', 'top_rows', 'update_readme', 'grid', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
@@ -451,6 +451,35 @@ def plot_leaderboard(board:pd.DataFrame, path=None):
     return fig
 
 # %% ../nbs/20_report.ipynb
+README_MARKERS = ("<!-- leaderboard:start -->", "<!-- leaderboard:end -->")
+
+def top_rows(board:pd.DataFrame) -> list[str]:
+    "Markdown table: per (task, dataset), the best model, the best baseline and the best paper model with score and fit seconds."
+    b = board[~board.label_leakage.astype(bool) & (board.oracle_k.astype(bool) | (board.task == "annotation")) & board.max_cells.isna()
+              & (board.epochs_scale.fillna(1) == 1)].copy()
+    if b.empty: return []
+    metric = dict(clustering="ari", annotation="f1_macro")
+    kind = lambda m: models.MODELS[m].kind if m in models.MODELS else "?"
+    lines = ["| task | dataset | metric | best | best baseline | best paper model |", "|" + " --- |" * 6]
+    for (task, ds), g in b.groupby(["task", "dataset"], sort=True):
+        g = g.sort_values(f"{metric[task]}_mean", ascending=False)
+        cell = lambda r: f"`{r.model}` {r[metric[task]]} ({float(str(r.fit_seconds).split(' ')[0]):.0f} s)" if r is not None else "–"
+        first = lambda sub: sub.iloc[0] if len(sub) else None
+        lines.append(f"| {task} | {ds} | {'ARI' if task == 'clustering' else 'macro-F1'} | {cell(g.iloc[0])} | "
+                     f"{cell(first(g[g.model.map(kind) == 'baseline']))} | {cell(first(g[g.model.map(kind) == 'paper']))} |")
+    return lines
+
+def update_readme(board:pd.DataFrame, readme="README.md") -> bool:
+    "Replace the text between README_MARKERS in `readme` by `top_rows(board)`; False when the file or markers are absent."
+    p = Path(readme)
+    if not p.exists(): return False
+    text, (a, z) = p.read_text(), README_MARKERS
+    if a not in text or z not in text: return False
+    head, rest = text.split(a, 1)
+    p.write_text(head + a + "\n" + "\n".join(top_rows(board)) + "\n" + z + rest.split(z, 1)[1])
+    return True
+
+# %% ../nbs/20_report.ipynb
 GRID_SEEDS = dict(clustering=3, annotation=5)
 ANNOTATION_SETS = [("baron_human_subsample", "all"), ("cbmc_citeseq", "human"), ("zeisel", "all"), ("zeisel", "subclass"),
                    ("pbmc_10x_4k", "all"), ("human_kidney", "all"), ("pbmc68k_reduced", "all")]
@@ -490,6 +519,7 @@ def main(argv:list[str]|None=None) -> int:
     r.add_argument("--no-html", action="store_true")
     l = sub.add_parser("leaderboard", help="gather metrics.json files into LEADERBOARD.md and leaderboard.csv")
     l.add_argument("root", nargs="?", default="reports")
+    l.add_argument("--readme", default=None, help="also rewrite the leaderboard summary between the markers of this README")
     sub.add_parser("list", help="list models and datasets")
     a = ap.parse_args(argv)
     if a.cmd == "list":
@@ -497,7 +527,9 @@ def main(argv:list[str]|None=None) -> int:
         for n in data.dataset_names(): print(f"dataset  {n}")
         return 0
     if a.cmd == "leaderboard":
-        leaderboard(a.root); print(Path(a.root) / "LEADERBOARD.md"); return 0
+        board = leaderboard(a.root); print(Path(a.root) / "LEADERBOARD.md")
+        if a.readme: print(a.readme if update_readme(board, a.readme) else f"{a.readme}: no leaderboard markers, left alone")
+        return 0
     for s in a.seed:
         out = a.out_dir if len(a.seed) == 1 or a.out_dir is None else str(Path(a.out_dir) / f"seed{s}")
         try:
