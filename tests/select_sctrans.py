@@ -21,7 +21,7 @@ CANDIDATES = {
     "default (Eq. 8 paper, Eq. 6 BCE)": {},
     "ctrst_form=supcon": dict(ctrst_form="supcon"),
     "eval_loss=ce": dict(eval_loss="ce"),
-    "supcon + ce": dict(ctrst_form="supcon", eval_loss="ce"),
+    "contrastive=False": dict(contrastive=False),
 }
 
 
