@@ -123,10 +123,12 @@ def fcm_centres(u:torch.Tensor, w:torch.Tensor, m:float=1.5) -> torch.Tensor:
     return (wm.T @ u) / wm.sum(0)[:, None].clamp_min(1e-12)
 
 # %% ../nbs/04_cluster.ipynb
-def estimate_k(Z, k_range=range(2, 21), max_cells:int=3000, seed:int=0) -> int:
-    "The K in `k_range` with the highest silhouette of k-means on `Z`."
-    from sklearn.metrics import silhouette_score
+def estimate_k(Z, k_range=range(2, 21), max_cells:int=3000, seed:int=0, method:str="leiden", n_neighbors:int=15) -> int:
+    "K without labels: Leiden communities at resolution 1 (`method='leiden'`), or the silhouette-best k-means K in `k_range`."
     Z = np.asarray(Z, dtype=np.float64)
+    if method == "leiden": return max(2, len(np.unique(leiden(Z, 1.0, n_neighbors, seed))))
+    if method != "silhouette": raise ValueError(f"method must be 'leiden' or 'silhouette', got {method!r}")
+    from sklearn.metrics import silhouette_score
     if len(Z) > max_cells: Z = Z[np.random.default_rng(seed).choice(len(Z), max_cells, replace=False)]
     ks = [k for k in k_range if 2 <= k < len(Z)]
     if not ks: raise ValueError(f"no candidate K in {k_range} fits {len(Z)} cells")

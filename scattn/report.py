@@ -68,12 +68,12 @@ def scale_epochs(config, factor:float):
     return replace(config, **upd)
 
 # %% ../nbs/20_report.ipynb
-def estimate_k_pca(adata:ad.AnnData, seed:int=0) -> int:
-    "K without labels: the silhouette-best k-means K (2-20) on PCA (50) of log1p-CPM HVGs (the pca_kmeans pipeline)."
+def estimate_k_pca(adata:ad.AnnData, seed:int=0, method:str="leiden") -> int:
+    "K without labels (`cluster.estimate_k`: Leiden communities at resolution 1, or silhouette) on PCA (50) of log1p-CPM HVGs."
     from scattn.cluster import estimate_k
     from scattn.models.baselines import PCAKMeansConfig, _pca
     c = PCAKMeansConfig()
-    return estimate_k(_pca(adata, c.n_top_genes, c.max_value, c.n_pcs, seed).obsm["X_pca"], seed=seed)
+    return estimate_k(_pca(adata, c.n_top_genes, c.max_value, c.n_pcs, seed).obsm["X_pca"], seed=seed, method=method)
 
 def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs_scale:float=1.0,
               progress:bool=True, k:str="oracle") -> tuple[dict, "Result"]:
@@ -88,7 +88,7 @@ def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs
         res = m.fit(adata, cfg, seed=seed, device=device, progress=progress)
         ok = adata.obs[model].notna().values
         scores = evaluate(adata.obs["cell_type"][ok], adata.obs[model][ok], "clustering")
-        protocol.update(oracle_k=k == "oracle", K=K, n_types=n_types)
+        protocol.update(oracle_k=k == "oracle", K=K, n_types=n_types, **({} if k == "oracle" else dict(k_method="leiden")))
     else:
         if k != "oracle": raise ValueError(f"{model} is an annotation model: k='estimate' applies to clustering only")
         adata.obs["split"] = split(adata, "cell_type", seed=seed)
@@ -411,7 +411,7 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
              "Annotation: stratified 80/20 split per seed, scored on the test cells. Within a dataset, models are ranked "
              "by mean ARI (clustering) or macro-F1 (annotation). `leaderboard.png` shows the same means as a heatmap.", ""]
     sections = [("clustering", False, True, "## Clustering"),
-                ("clustering", False, False, "## Clustering with K estimated (no oracle K: silhouette on PCA, the same K for every model)"),
+                ("clustering", False, False, "## Clustering with K estimated (no oracle K: Leiden communities at resolution 1 on PCA, the same K for every model)"),
                 ("clustering", True, None, "## Clustering: runs that used the labels beyond K (paper reproductions; not comparable with the tables above)"),
                 ("annotation", False, None, "## Annotation"),
                 ("annotation", True, None, "## Annotation: runs that used the labels beyond the training split")]

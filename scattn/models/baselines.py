@@ -23,7 +23,7 @@ __all__ = ['PCAKMeansConfig', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_prot
 @dataclass
 class PCAKMeansConfig:
     "PCA + k-means (REFERENCE_NUMBERS.md protocol)."
-    n_clusters: int|None = None   # K; None: estimate_k (silhouette)
+    n_clusters: int|None = None   # K; None: estimate_k (Leiden communities)
     n_top_genes: int = 2000       # Seurat-flavour HVGs
     max_value: float = 10.0       # clip after scaling (scanpy's scale)
     n_pcs: int = 50               # principal components
@@ -53,7 +53,7 @@ def fit_pca_kmeans(adata:ad.AnnData, config:PCAKMeansConfig|None=None, *, seed:i
 @dataclass
 class ProteinKMeansConfig:
     "k-means on the protein matrix (CLR of counts, or the normalised values as given)."
-    n_clusters: int|None = None   # K; None: estimate_k (silhouette)
+    n_clusters: int|None = None   # K; None: estimate_k (Leiden communities)
     n_init: int = 20              # k-means restarts
 
 def fit_protein_kmeans(adata:ad.AnnData, config:ProteinKMeansConfig|None=None, *, seed:int=0, device:str="auto",
