@@ -11,3 +11,14 @@ def train_flops(model, loss_fn, batch):
         loss_fn(batch).backward()
     model.zero_grad()
     return fc.get_total_flops()
+
+
+def upsert_csv(path, rows:list[dict], key:list[str]):
+    "Write `rows` into the CSV at `path`, replacing earlier rows with the same `key` values (rows of a rerun win)."
+    import pandas as pd
+    from pathlib import Path
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    new = pd.DataFrame(rows)
+    old = pd.read_csv(path) if path.exists() else pd.DataFrame(columns=new.columns)
+    old = old[~old.set_index(key).index.isin(new.set_index(key).index)]
+    pd.concat([old, new]).sort_values(key).to_csv(path, index=False)

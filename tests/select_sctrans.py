@@ -8,14 +8,13 @@ Run: SCATTN_DATA_DIR=../shared/data .venv/bin/python tests/select_sctrans.py --d
 """
 import argparse, time, warnings
 from dataclasses import replace
-from pathlib import Path
-import numpy as np
 import pandas as pd
 
 from scattn import report
 from scattn.metrics import evaluate
 from scattn.models.sctrans import SCTransConfig, fit
 from scattn.preprocess import split
+from benchutil import upsert_csv
 
 CANDIDATES = {
     "default (Eq. 8 paper, Eq. 6 BCE)": {},
@@ -49,12 +48,8 @@ def main():
                              epochs=res.extra["epochs_run"], seconds=time.time() - t0))
             print(f"seed {seed} {name:34s} selection-slice accuracy {s['accuracy']:.3f} macro-F1 {s['f1_macro']:.3f} "
                   f"({rows[-1]['epochs']} epochs, {rows[-1]['seconds']:.0f} s)", flush=True)
-            out = Path(a.out or f"reports/sctrans_selection/{a.dataset}{'-' + a.cells if a.cells != 'all' else ''}.csv")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            old = pd.read_csv(out) if out.exists() else pd.DataFrame()
-            new = pd.DataFrame(rows)
-            if len(old): old = old[~old.set_index(["seed", "candidate"]).index.isin(new.set_index(["seed", "candidate"]).index)]
-            pd.concat([old, new]).to_csv(out, index=False)
+            upsert_csv(a.out or f"reports/sctrans_selection/{a.dataset}{'-' + a.cells if a.cells != 'all' else ''}.csv",
+                       rows, ["seed", "candidate"])
     print(pd.DataFrame(rows).groupby("candidate")[["sel_accuracy", "sel_f1_macro", "seconds"]].agg(["mean", "std"]).round(3))
 
 

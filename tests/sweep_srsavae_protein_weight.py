@@ -6,12 +6,11 @@ Run: SCATTN_DATA_DIR=../shared/data .venv/bin/python tests/sweep_srsavae_protein
          --dataset cbmc_citeseq --cells human --weights 1 10 --seed 0
 """
 import argparse, time, warnings
-from pathlib import Path
-import pandas as pd
 
 from scattn import report
 from scattn.metrics import evaluate
 from scattn.models.srsavae import SRSAVAEConfig, fit
+from benchutil import upsert_csv
 
 
 def main():
@@ -32,12 +31,7 @@ def main():
             rows.append(dict(dataset=report.dataset_label(a.dataset, a.cells), protein_weight=w, seed=seed,
                              ari=s["ari"], nmi=s["nmi"], seconds=time.time() - t0))
             print(f"{rows[-1]['dataset']} λ_y={w:g} seed {seed}: ARI {s['ari']:.3f} NMI {s['nmi']:.3f} ({rows[-1]['seconds']:.0f} s)", flush=True)
-            out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-            new = pd.DataFrame(rows)
-            old = pd.read_csv(out) if out.exists() else pd.DataFrame(columns=new.columns)
-            key = ["dataset", "protein_weight", "seed"]
-            old = old[~old.set_index(key).index.isin(new.set_index(key).index)]
-            pd.concat([old, new]).sort_values(key).to_csv(out, index=False)
+            upsert_csv(a.out, rows, ["dataset", "protein_weight", "seed"])
 
 
 if __name__ == "__main__":
