@@ -36,13 +36,13 @@ class SCTransConfig:
     heads: int = 4                       # [assumption]
     depth: int = 2                       # [assumption] encoder layers
     ffn_mult: int = 4                    # [assumption] FFN width 4Λ, GELU
-    mask_ratio: float = 0.75             # [assumption] "the majority" of base tokens (MAE default)
+    mask_ratio: float = 0.25             # [decision] chosen on a training-split slice (spec assumes 0.75, MAE)
     es_heads: int = 2                    # [assumption] lightweight encoder E_S: one block, 2 heads
     T: float = 5.0                       # [assumption] temperature of σ(T(Ŝ − θ))
     theta_init: float = 0.0              # [assumption] learnable threshold per scale
     eval_loss: Literal["bce", "ce"] = "bce"          # [paper] Eq. 6 as written; 'ce' plain cross-entropy
     contrastive: bool = True             # [paper] ablation "w/o CCR"
-    ctrst_form: Literal["paper", "supcon"] = "paper" # [paper] Eq. 8 negatives-only denominator
+    ctrst_form: Literal["paper", "supcon"] = "supcon" # [decision] SupCon; "paper": Eq. 8 as printed
     tau: float = 0.1                     # [assumption] contrastive temperature
     lr: float = 1e-3                     # [decision] AdamW (spec assumes 1e-4 at width 128)
     weight_decay: float = 0.01           # [assumption]
