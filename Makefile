@@ -52,8 +52,9 @@ leaderboard: venv
 leaderboard-table: venv
 	$(BIN)/scattn leaderboard reports --readme README.md
 
-# Speed and scale of every model (prints; writes reports/BENCH.md). Hours on 2 cores; BENCH_ARGS narrows it,
-# e.g. BENCH_ARGS="--models pca_kmeans scamzi --sizes 1000 5000".
+# Speed and scale of every model (prints; writes reports/BENCH.md). Hours on 2 cores, resumable: measurements are
+# kept in reports/bench/. BENCH_ARGS narrows it, e.g. BENCH_ARGS="--models pca_kmeans scamzi --sizes 1000 5000";
+# BENCH_ARGS=--no-measure only rebuilds BENCH.md.
 bench: venv
 	$(BIN)/python -m scattn.bench $(BENCH_ARGS)
 

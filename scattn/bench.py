@@ -11,7 +11,8 @@ import pandas as pd
 import torch
 
 # %% auto 0
-__all__ = ['matmul_gflops', 'epochs_of', 'measure', 'summarise', 'slope', 'run', 'main']
+__all__ = ['matmul_gflops', 'epochs_of', 'measure', 'bench_threads', 'row_key', 'cached_measure', 'load_rows', 'summarise',
+           'slope', 'default_models', 'report_md', 'run', 'main']
 
 # %% ../nbs/22_bench.ipynb
 def matmul_gflops(n:int=2000, reps:int=10) -> float:
@@ -37,8 +38,10 @@ def _fit(model:str, dataset:str, epochs_scale:float, seed:int, count_flops:bool)
     "Runs in a spawned process: fit time, epochs, peak RSS and (optionally) FLOPs per epoch."
     import warnings
     warnings.filterwarnings("ignore")
+    threads = bench_threads()
+    os.environ["NUMBA_NUM_THREADS"] = str(threads)      # else numba's first parallel call resets OpenMP, and torch, to every core
     from scattn import report
-    torch.set_num_threads(int(os.environ.get("SCATTN_BENCH_THREADS", torch.get_num_threads())))
+    torch.set_num_threads(threads)
     adata = _data(dataset, seed)
     t0 = time.perf_counter()
     scores, res = report.run_model(model, adata, seed=seed, epochs_scale=epochs_scale, progress=False)
@@ -62,15 +65,62 @@ def measure(model:str, dataset:str, epochs_scale:float=1.0, seed:int=0, count_fl
         return ex.submit(bench._fit, model, dataset, epochs_scale, seed, count_flops).result()
 
 # %% ../nbs/22_bench.ipynb
-def summarise(rows:list[dict], matmul:float, leiden_seconds:float|None=None) -> pd.DataFrame:
-    "One row per measurement with s/epoch, cells/s per epoch, GFLOP/s, % of matmul and the ratio to scanpy_leiden."
+def bench_threads() -> int:
+    "Threads a measurement uses: $SCATTN_BENCH_THREADS, else torch's default."
+    return int(os.environ.get("SCATTN_BENCH_THREADS", torch.get_num_threads()))
+
+def row_key(model:str, dataset:str, epochs_scale:float, seed:int=0, threads:int|None=None) -> str:
+    "File stem of one measurement in the cache."
+    return f"{model}__{dataset.replace(':', '-')}__e{epochs_scale:g}__s{seed}__t{threads or bench_threads()}"
+
+def _claim(path:Path) -> bool:
+    "Create `path` atomically with this host and pid; take over a claim whose process is gone."
+    import socket
+    me = f"{socket.gethostname()} {os.getpid()}"
+    try:
+        with open(path, "x") as f: f.write(me)
+        return True
+    except FileExistsError:
+        host, _, pid = path.read_text().partition(" ")
+        if host == socket.gethostname() and pid.isdigit():
+            try: os.kill(int(pid), 0); return False               # alive: someone else is measuring it
+            except ProcessLookupError: path.write_text(me); return True
+            except PermissionError: return False
+        return False
+
+def cached_measure(cache:str|Path|None, model:str, dataset:str, epochs_scale:float=1.0, seed:int=0,
+                   count_flops:bool=False, measure_fn=None) -> dict|None:
+    "`measure` once: the row, with the matmul yardstick and load measured just before it, is kept in `cache`; None if another process holds it."
+    measure_fn = measure_fn or measure
+    torch.set_num_threads(bench_threads())
+    stamp = lambda: dict(matmul_gflops=matmul_gflops(), load1=os.getloadavg()[0], date=time.strftime("%Y-%m-%d %H:%M"),
+                         host_cores=os.cpu_count(), torch=torch.__version__)
+    if cache is None: return {**stamp(), **measure_fn(model, dataset, epochs_scale, seed, count_flops), "epochs_scale": epochs_scale, "seed": seed}
+    cache = Path(cache); cache.mkdir(parents=True, exist_ok=True)
+    key = row_key(model, dataset, epochs_scale, seed)
+    done, claim = cache / f"{key}.json", cache / f"{key}.claim"
+    if done.exists(): return {**json.loads(done.read_text()), "cached": True}
+    if not _claim(claim): return None
+    try:
+        row = {**stamp(), **measure_fn(model, dataset, epochs_scale, seed, count_flops), "epochs_scale": epochs_scale, "seed": seed}
+        tmp = done.with_suffix(".tmp"); tmp.write_text(json.dumps(row, indent=1)); tmp.replace(done)
+        return row
+    finally: claim.unlink(missing_ok=True)
+
+def load_rows(cache:str|Path) -> list[dict]:
+    "Every measurement in the cache."
+    return [json.loads(p.read_text()) for p in sorted(Path(cache).glob("*.json"))]
+
+# %% ../nbs/22_bench.ipynb
+def summarise(rows:list[dict], matmul:float|None=None, leiden_seconds:float|None=None) -> pd.DataFrame:
+    "One row per measurement with s/epoch, cells/s per epoch, GFLOP/s, % of matmul (each row's own yardstick unless `matmul`) and the ratio to scanpy_leiden."
     df = pd.DataFrame(rows)
     ep = df["epochs"].where(df["epochs"] > 0)
     df["s_per_epoch"] = df["seconds"] / ep
     df["cells_per_s_epoch"] = df["cells"] / df["s_per_epoch"]
     if "flops_per_epoch" in df:
         df["gflops"] = df["flops_per_epoch"] / df["s_per_epoch"] / 1e9
-        df["pct_of_matmul"] = 100 * df["gflops"] / matmul
+        df["pct_of_matmul"] = 100 * df["gflops"] / (matmul if matmul is not None else df["matmul_gflops"])
     if leiden_seconds: df["x_leiden"] = df["seconds"] / leiden_seconds
     return df
 
@@ -84,62 +134,93 @@ def _md_table(df:pd.DataFrame, cols:list[str]) -> list[str]:
     fmt = lambda v: f"{v:.3g}" if isinstance(v, (float, np.floating)) and math.isfinite(v) else ("" if isinstance(v, float) else str(v))
     return ["| " + " | ".join(map(str, cols)) + " |", "|" + " --- |" * len(cols)] + ["| " + " | ".join(fmt(r[c]) for c in cols) + " |" for _, r in df.iterrows()]
 
-def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000, 5000, 20000, 50000),
-        epochs_scale:float=1.0, scale_epochs:float=0.1, out:str|Path|None="reports/BENCH.md", seed:int=0,
-        progress:bool=True) -> dict:
-    "Every model on `dataset` (full epochs × epochs_scale) and on sim:N for N in `sizes` (epochs × scale_epochs)."
+def default_models() -> list[str]:
+    "The paper models and the baselines (ablation variants only on request)."
     from scattn import models as reg
-    from scattn.report import PROTEIN_ONLY
-    names = models or reg.names()
-    mm = matmul_gflops()
-    say = print if progress else (lambda *a, **k: None)
-    say(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}: fp32 matmul {mm:.1f} GFLOP/s")
-    leiden = measure("scanpy_leiden", dataset, 1.0, seed)
-    say(f"scanpy_leiden on {dataset}: {leiden['seconds']:.1f} s")
-    main_rows, scale_rows = [], []
-    for name in names:
-        if name in PROTEIN_ONLY: say(f"{name}: skipped (it reads proteins only)"); continue
-        try:
-            r = measure(name, dataset, epochs_scale, seed, count_flops=True); main_rows.append(r)
-            say(f"{name} on {dataset}: {r['seconds']:.1f} s, {r['epochs']} epochs, peak RSS {r['peak_rss_mb']:.0f} MB")
-        except Exception as e: say(f"{name} on {dataset}: failed ({type(e).__name__}: {e})")
-        for n in sizes:
-            try:
-                r = measure(name, f"sim:{n}", scale_epochs, seed); scale_rows.append(r)
-                say(f"  {name} at {n} cells: {r['seconds']:.1f} s, peak RSS {r['peak_rss_mb']:.0f} MB")
-            except Exception as e: say(f"  {name} at {n} cells: failed ({type(e).__name__}: {e})")
-    main = summarise(main_rows, mm, leiden["seconds"]) if main_rows else pd.DataFrame()
-    scale = pd.DataFrame(scale_rows)
+    return [n for n in reg.names() if reg.get(n).kind != "ablation"]
+
+def _span(df:pd.DataFrame, col:str, fmt:str="{:.1f}") -> str:
+    v = df[col].dropna() if col in df else pd.Series(dtype=float)
+    if not len(v): return "?"
+    return fmt.format(v.min()) if v.min() == v.max() else f"{fmt.format(v.min())}–{fmt.format(v.max())}"
+
+def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scale:float, scale_epochs:float) -> str:
+    "BENCH.md from measurement rows: the models on `dataset`, the scaling curve on sim:N, slopes and peak RSS."
+    df = pd.DataFrame(rows)
+    if not len(df): return "# Speed and scale\n\nNothing measured yet.\n"
+    on = lambda d, e: df[(df.dataset == d) & np.isclose(df.epochs_scale.astype(float), e)]
+    leiden = on(dataset, 1.0).query("model == 'scanpy_leiden'")
+    main_rows = on(dataset, epochs_scale)
+    main_rows = main_rows[main_rows.model.isin([m for m in models if m != "scanpy_leiden"])]
+    main = summarise(main_rows.to_dict("records"), None, float(leiden.seconds.iloc[0]) if len(leiden) else None) if len(main_rows) else pd.DataFrame()
+    if len(main): main = main.set_index("model").loc[[m for m in models if m in set(main.model)]].reset_index()
+    scale = pd.concat([on(f"sim:{n}", scale_epochs) for n in sizes]) if sizes else pd.DataFrame()
+    if len(scale): scale = scale[scale.model.isin(models)]
     slopes = pd.DataFrame([dict(model=m, slope=slope(g.cells, g.seconds), superlinear=slope(g.cells, g.seconds) > 1.15)
                            for m, g in scale.groupby("model") if g.cells.nunique() > 1]) if len(scale) else pd.DataFrame()
-    if out is not None:
-        lines = ["# Speed and scale", "",
-                 f"Made by `python -m scattn.bench` on {time.strftime('%Y-%m-%d')}: {platform.machine()}, {os.cpu_count()} cores, "
-                 f"torch {torch.__version__}, {torch.get_num_threads()} threads. A plain fp32 matmul ran at {mm:.1f} GFLOP/s and "
-                 f"scanpy_leiden took {leiden['seconds']:.1f} s on {dataset} in the same run.", "",
-                 f"## Every model on {dataset} (epochs × {epochs_scale})", "",
-                 *_md_table(main, ["model", "cells", "seconds", "x_leiden", "epochs", "s_per_epoch", "cells_per_s_epoch", "gflops",
-                                   "pct_of_matmul", "peak_rss_mb"]), "",
-                 f"## Scaling on simulated data (2000 genes, epochs × {scale_epochs})", "",
-                 *(_md_table(scale.pivot_table(index="model", columns="cells", values="seconds").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else []), "",
-                 "Exponent b of seconds ∝ cells^b (b > 1.15 flagged super-linear):", "",
-                 *(_md_table(slopes, ["model", "slope", "superlinear"]) if len(slopes) else []), "",
-                 "Peak RSS (MB) by size:", "",
-                 *(_md_table(scale.pivot_table(index="model", columns="cells", values="peak_rss_mb").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else [])]
-        Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text("\n".join(lines) + "\n")
-    return dict(matmul=mm, leiden=leiden, main=main, scale=scale, slopes=slopes)
+    missing = [m for m in models if m != "scanpy_leiden" and (not len(main) or m not in set(main.model))]
+    lines = ["# Speed and scale", "",
+             f"Made by `python -m scattn.bench` (measurements kept in `reports/bench/`), {_span(df.assign(day=df.date.str[:10]), 'day', '{}')}, on "
+             f"{_span(df, 'host_cores', '{:.0f}')} cores, torch {_span(df, 'torch', '{}')}. Each row carries its own yardstick, "
+             f"measured just before it: a plain fp32 matmul ran at {_span(df, 'matmul_gflops')} GFLOP/s and the 1-minute load "
+             f"average was {_span(df, 'load1')} (2 = both cores busy). "
+             + (f"scanpy_leiden took {leiden.seconds.iloc[0]:.1f} s on {dataset} ({int(leiden.threads.iloc[0])} thread(s))." if len(leiden) else "scanpy_leiden not measured yet."), "",
+             f"## Every model on {dataset} (epochs × {epochs_scale:g})", "",
+             *(_md_table(main, ["model", "cells", "threads", "seconds", "x_leiden", "epochs", "s_per_epoch", "cells_per_s_epoch", "gflops",
+                                "pct_of_matmul", "peak_rss_mb", "load1"]) if len(main) else []), "",
+             *([f"Not measured yet: {', '.join(missing)}.", ""] if missing else []),
+             f"## Scaling on simulated data (2000 genes, epochs × {scale_epochs:g})", "",
+             *(_md_table(scale.pivot_table(index="model", columns="cells", values="seconds").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else []), "",
+             "Exponent b of seconds ∝ cells^b (b > 1.15 flagged super-linear):", "",
+             *(_md_table(slopes, ["model", "slope", "superlinear"]) if len(slopes) else []), "",
+             "Peak RSS (MB) by size:", "",
+             *(_md_table(scale.pivot_table(index="model", columns="cells", values="peak_rss_mb").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else [])]
+    return "\n".join(lines) + "\n"
+
+def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000, 5000, 20000, 50000),
+        epochs_scale:float=1.0, scale_epochs:float=0.1, out:str|Path|None="reports/BENCH.md", seed:int=0,
+        progress:bool=True, cache:str|Path|None="reports/bench", measure_missing:bool=True) -> dict:
+    "Every model on `dataset` (full epochs × epochs_scale) and on sim:N for N in `sizes` (epochs × scale_epochs); kept in `cache`."
+    from scattn.report import PROTEIN_ONLY
+    names = list(models or default_models())
+    say = print if progress else (lambda *a, **k: None)
+    rows = []
+    def one(model, data, scale, flops):
+        r = cached_measure(cache, model, data, scale, seed, count_flops=flops)
+        if r is None: say(f"  {model} on {data}: being measured by another process, skipped"); return
+        rows.append(r); say(f"{model} on {data}: {r['seconds']:.1f} s, {r['epochs']} epochs, peak RSS {r['peak_rss_mb']:.0f} MB"
+                            f" (matmul {r['matmul_gflops']:.1f} GFLOP/s, load {r['load1']:.1f}{', kept from before' if r.get('cached') else ''})")
+    if measure_missing:
+        say(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {bench_threads()} thread(s)")
+        one("scanpy_leiden", dataset, 1.0, False)
+        for name in names:
+            if name in PROTEIN_ONLY: say(f"{name}: skipped (it reads proteins only)"); continue
+            for data, scale, flops in [(dataset, epochs_scale, True), *((f"sim:{n}", scale_epochs, False) for n in sizes)]:
+                try: one(name, data, scale, flops)
+                except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
+    if cache is not None: rows = load_rows(cache)
+    md = report_md(rows, [n for n in names if n not in PROTEIN_ONLY], dataset, sizes, epochs_scale, scale_epochs)
+    if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(md)
+    df = pd.DataFrame(rows)
+    scale = df[df.dataset.str.startswith("sim:") & np.isclose(df.epochs_scale.astype(float), scale_epochs)] if len(df) else df
+    return dict(rows=df, scale=scale, markdown=md)
 
 # %% ../nbs/22_bench.ipynb
 def main(argv:list[str]|None=None) -> int:
-    "python -m scattn.bench [--models M ...] [--dataset D] [--sizes N ...] [--epochs-scale F] [--scale-epochs F] [--out PATH]"
+    "python -m scattn.bench [--models M ...] [--dataset D] [--sizes N ...] [--epochs-scale F] [--scale-epochs F] [--out PATH] [--cache DIR] [--no-measure] [--ablations]"
     import argparse
     ap = argparse.ArgumentParser(prog="python -m scattn.bench", description="time every model; write reports/BENCH.md")
     ap.add_argument("--models", nargs="*", default=None); ap.add_argument("--dataset", default="pbmc_10x_4k")
     ap.add_argument("--sizes", nargs="*", type=int, default=[1000, 5000, 20000, 50000])
     ap.add_argument("--epochs-scale", type=float, default=1.0); ap.add_argument("--scale-epochs", type=float, default=0.1)
     ap.add_argument("--out", default="reports/BENCH.md")
+    ap.add_argument("--cache", default="reports/bench", help="folder of kept measurements ('' keeps none)")
+    ap.add_argument("--no-measure", action="store_true", help="only rebuild --out from the cache")
+    ap.add_argument("--ablations", action="store_true", help="also the ablation variants")
     a = ap.parse_args(argv)
-    run(a.models, a.dataset, tuple(a.sizes), a.epochs_scale, a.scale_epochs, a.out)
+    from scattn import models as reg
+    models = a.models or (reg.names() if a.ablations else None)
+    run(models, a.dataset, tuple(a.sizes), a.epochs_scale, a.scale_epochs, a.out, cache=a.cache or None, measure_missing=not a.no_measure)
     print(a.out); return 0
 
 # %% ../nbs/22_bench.ipynb
