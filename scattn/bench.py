@@ -144,7 +144,8 @@ def _span(df:pd.DataFrame, col:str, fmt:str="{:.1f}") -> str:
     if not len(v): return "?"
     return fmt.format(v.min()) if v.min() == v.max() else f"{fmt.format(v.min())}–{fmt.format(v.max())}"
 
-def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scale:float, scale_epochs:float) -> str:
+def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scale:float, scale_epochs:float,
+              cache:str|Path|None="reports/bench") -> str:
     "BENCH.md from measurement rows: the models on `dataset`, the scaling curve on sim:N, slopes and peak RSS."
     df = pd.DataFrame(rows)
     if not len(df): return "# Speed and scale\n\nNothing measured yet.\n"
@@ -160,7 +161,7 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
                            for m, g in scale.groupby("model") if g.cells.nunique() > 1]) if len(scale) else pd.DataFrame()
     missing = [m for m in models if m != "scanpy_leiden" and (not len(main) or m not in set(main.model))]
     lines = ["# Speed and scale", "",
-             f"Made by `python -m scattn.bench` (measurements kept in `reports/bench/`), {_span(df.assign(day=df.date.str[:10]), 'day', '{}')}, on "
+             f"Made by `python -m scattn.bench`{f' (measurements kept in `{cache}/`)' if cache else ''}, {_span(df.assign(day=df.date.str[:10]), 'day', '{}')}, on "
              f"{_span(df, 'host_cores', '{:.0f}')} cores, torch {_span(df, 'torch', '{}')}. Each row carries its own yardstick, "
              f"measured just before it: a plain fp32 matmul ran at {_span(df, 'matmul_gflops')} GFLOP/s and the 1-minute load "
              f"average was {_span(df, 'load1')} (2 = both cores busy). "
@@ -199,7 +200,7 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
                 try: one(name, data, scale, flops)
                 except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
     if cache is not None: rows = load_rows(cache)
-    md = report_md(rows, [n for n in names if n not in PROTEIN_ONLY], dataset, sizes, epochs_scale, scale_epochs)
+    md = report_md(rows, [n for n in names if n not in PROTEIN_ONLY], dataset, sizes, epochs_scale, scale_epochs, cache)
     if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(md)
     df = pd.DataFrame(rows)
     scale = df[df.dataset.str.startswith("sim:") & np.isclose(df.epochs_scale.astype(float), scale_epochs)] if len(df) else df
