@@ -137,7 +137,7 @@ def _md_table(df:pd.DataFrame, cols:list[str]) -> list[str]:
 def default_models() -> list[str]:
     "The paper models and the baselines (ablation variants only on request)."
     from scattn import models as reg
-    return [n for n in reg.names() if reg.get(n).kind != "ablation"]
+    return [n for n in reg.names() if reg.MODELS[n].kind != "ablation"]
 
 def _span(df:pd.DataFrame, col:str, fmt:str="{:.1f}") -> str:
     v = df[col].dropna() if col in df else pd.Series(dtype=float)
