@@ -151,24 +151,31 @@ def plot_umap(adata:ad.AnnData, umap:np.ndarray, keys:list[str], titles:list[str
     if path is not None: _savefig(fig, path)
     return fig
 
-def plot_confusion(y_true, y_pred, path=None, title:str="confusion (row-normalised)"):
-    "Heatmap of the row-normalised confusion table, predicted columns in Hungarian-matched order."
+def _confusion_order(tab, classes:bool=False):
+    "Column order: the rows' classes (then any other label) for class predictions, else the Hungarian match."
     from scipy.optimize import linear_sum_assignment
-    tab = confusion(y_true, y_pred)                                          # (classes, predicted)
-    rows, cols = linear_sum_assignment(-tab.values)
+    if classes:                                                              # annotation: square, same order
+        return tab.reindex(columns=list(tab.index) + [c for c in tab.columns if c not in tab.index], fill_value=0)
+    rows, cols = linear_sum_assignment(-tab.values)                          # clusters: matched order, diagonal best
     order = [tab.columns[c] for _, c in sorted(zip(rows, cols))] + [c for i, c in enumerate(tab.columns) if i not in cols]
-    tab = tab[order]
+    return tab[order]
+
+def plot_confusion(y_true, y_pred, path=None, title:str="confusion (row-normalised)", classes:bool=False):
+    "Heatmap of the row-normalised confusion table: Hungarian-ordered clusters, or square when `classes` (annotation)."
+    tab = _confusion_order(confusion(y_true, y_pred), classes)                       # (classes, predicted)
     frac = tab.values / tab.values.sum(1, keepdims=True)
-    fig, ax = plt.subplots(figsize=(1 + 0.42 * tab.shape[1], 1 + 0.38 * tab.shape[0]))
-    im = ax.imshow(frac, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    ylab, xlab = max(map(len, tab.index)), max(map(len, tab.columns))        # label lengths set the margins
+    cell = 0.36                                                              # inches per matrix cell
+    fig, ax = plt.subplots(figsize=(1.6 + 0.065 * ylab + cell * tab.shape[1], 1.0 + 0.065 * xlab + cell * tab.shape[0]))
+    im = ax.imshow(frac, cmap="Blues", vmin=0, vmax=1, aspect="equal")
     for i in range(tab.shape[0]):
         for j in range(tab.shape[1]):
             if tab.values[i, j]: ax.text(j, i, tab.values[i, j], ha="center", va="center", fontsize=6,
                                          color="white" if frac[i, j] > 0.5 else "black")
     ax.set_xticks(range(tab.shape[1]), tab.columns, rotation=90, fontsize=7)
     ax.set_yticks(range(tab.shape[0]), tab.index, fontsize=7)
-    ax.set(xlabel="predicted", ylabel="true", title=title)
-    fig.colorbar(im, ax=ax, fraction=0.04)
+    ax.set_xlabel("predicted"); ax.set_ylabel("true"); ax.set_title(title, fontsize=8, loc="left")
+    fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, label="fraction of the true class")
     fig.tight_layout()
     if path is not None: _savefig(fig, path)
     return fig
