@@ -11,8 +11,8 @@ import pandas as pd
 import torch
 
 # %% auto 0
-__all__ = ['matmul_gflops', 'epochs_of', 'measure', 'bench_threads', 'row_key', 'cached_measure', 'load_rows', 'summarise',
-           'slope', 'default_models', 'report_md', 'run', 'main']
+__all__ = ['TRAINING_STAGES', 'matmul_gflops', 'epochs_of', 'measure', 'bench_threads', 'row_key', 'cached_measure', 'load_rows',
+           'summarise', 'slope', 'default_models', 'report_md', 'run', 'main']
 
 # %% ../nbs/22_bench.ipynb
 def matmul_gflops(n:int=2000, reps:int=10) -> float:
@@ -22,9 +22,11 @@ def matmul_gflops(n:int=2000, reps:int=10) -> float:
     for _ in range(reps): a @ a
     return reps * 2 * n ** 3 / (time.perf_counter() - t) / 1e9
 
+TRAINING_STAGES = ("pretrain", "loss", "stage1", "stage2")   # history lists with one entry per training epoch
+
 def epochs_of(history:dict) -> int:
-    "Training epochs a fit ran: its 'loss' list, plus a 'pretrain' list when the model has one."
-    return sum(len(history.get(k) or []) for k in ("pretrain", "loss") if isinstance(history.get(k), list))
+    "Training epochs a fit ran: the lengths of its per-epoch loss lists ('pretrain', 'loss', scSMD's 'stage1'/'stage2')."
+    return sum(len(history.get(k) or []) for k in TRAINING_STAGES if isinstance(history.get(k), list))
 
 # %% ../nbs/22_bench.ipynb
 def _data(dataset:str, seed:int):
