@@ -10,7 +10,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn import metrics as skm
 
 # %% auto 0
-__all__ = ['encode', 'ari', 'nmi', 'cluster_acc', 'f1_scores', 'confusion', 'evaluate']
+__all__ = ['encode', 'hungarian', 'ari', 'nmi', 'cluster_acc', 'f1_scores', 'confusion', 'evaluate']
 
 # %% ../nbs/03_metrics.ipynb
 def encode(labels) -> tuple[np.ndarray, np.ndarray]:
@@ -23,6 +23,11 @@ def _check(y_true, y_pred):
     if y_true.shape != y_pred.shape: raise ValueError(f"labels and predictions differ in length: {y_true.shape} vs {y_pred.shape}")
     if y_true.size == 0: raise ValueError("no labels to score")
     return y_true, y_pred
+
+# %% ../nbs/03_metrics.ipynb
+def hungarian(table) -> tuple[np.ndarray, np.ndarray]:
+    "Row and column indices of the one-to-one match with the largest summed count in a contingency `table` (scipy)."
+    return linear_sum_assignment(-np.asarray(table))                # (min(R, C),) each; rows sorted
 
 # %% ../nbs/03_metrics.ipynb
 def ari(y_true, y_pred) -> float:
@@ -40,7 +45,7 @@ def cluster_acc(y_true, y_pred) -> float:
     n = max(t.max(), p.max()) + 1
     table = np.zeros((n, n), dtype=np.int64)                 # (clusters, classes), padded square
     np.add.at(table, (p, t), 1)
-    rows, cols = linear_sum_assignment(-table)
+    rows, cols = hungarian(table)
     return float(table[rows, cols].sum() / t.size)
 
 # %% ../nbs/03_metrics.ipynb

@@ -15,7 +15,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from . import data, models
 from .data import _project_root
-from .metrics import evaluate, confusion, cluster_acc
+from .metrics import evaluate, confusion, cluster_acc, hungarian
 from .preprocess import split
 from .train import get_device, versions
 
@@ -124,9 +124,8 @@ def umap_of(adata:ad.AnnData, emb_key:str, seed:int=0) -> np.ndarray:
 
 def _matched_colors(truth, pred, base:dict) -> dict:
     "Colour each predicted label like the true class it is Hungarian-matched to; unmatched labels get the remaining colours."
-    from scipy.optimize import linear_sum_assignment
     tab = confusion(truth, pred)
-    rows, cols = linear_sum_assignment(-tab.values)
+    rows, cols = hungarian(tab)
     out = {tab.columns[c]: base[tab.index[r]] for r, c in zip(rows, cols) if tab.index[r] in base}
     spare = iter(plt.get_cmap("Set3")(np.arange(12)))
     return {c: out.get(c, next(spare, (0.5, 0.5, 0.5, 1.0))) for c in tab.columns}
@@ -153,10 +152,9 @@ def plot_umap(adata:ad.AnnData, umap:np.ndarray, keys:list[str], titles:list[str
 
 def _confusion_order(tab, classes:bool=False):
     "Column order: the rows' classes (then any other label) for class predictions, else the Hungarian match."
-    from scipy.optimize import linear_sum_assignment
     if classes:                                                              # annotation: square, same order
         return tab.reindex(columns=list(tab.index) + [c for c in tab.columns if c not in tab.index], fill_value=0)
-    rows, cols = linear_sum_assignment(-tab.values)                          # clusters: matched order, diagonal best
+    rows, cols = hungarian(tab)                                              # clusters: matched order, diagonal best
     order = [tab.columns[c] for _, c in sorted(zip(rows, cols))] + [c for i, c in enumerate(tab.columns) if i not in cols]
     return tab[order]
 
