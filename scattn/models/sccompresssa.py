@@ -17,7 +17,7 @@ import scanpy as sc
 from ..preprocess import ftest_select
 from ..cluster import kmeans, check_k
 from ..train import Result, config_dict, get_device, seed_everything, train, index_batches, holdout
-from ..metrics import cluster_acc
+from ..metrics import cluster_acc, hungarian
 from . import store
 from .baselines import _pca
 
@@ -72,12 +72,11 @@ def log_cpm(X, target:float=1e4) -> np.ndarray:
 
 def consensus_labels(runs:list[np.ndarray]) -> np.ndarray:
     "Majority vote of several clusterings after matching each one's labels to the first (Hungarian)."
-    from scipy.optimize import linear_sum_assignment
     ref = np.asarray(runs[0]); k = int(max(r.max() for r in runs)) + 1
     votes = np.zeros((len(ref), k), int)
     for r in runs:
         tab = np.zeros((k, k), int); np.add.at(tab, (r, ref), 1)             # (this run, reference) overlaps
-        rows, cols = linear_sum_assignment(-tab)
+        rows, cols = hungarian(tab)
         votes[np.arange(len(ref)), cols[np.argsort(rows)][r]] += 1
     return votes.argmax(1)
 
