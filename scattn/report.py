@@ -71,9 +71,9 @@ def scale_epochs(config, factor:float):
 def estimate_k_pca(adata:ad.AnnData, seed:int=0, method:str="leiden") -> int:
     "K without labels (`cluster.estimate_k`: Leiden communities at resolution 1, or silhouette) on PCA (50) of log1p-CPM HVGs."
     from scattn.cluster import estimate_k
-    from scattn.models.baselines import PCAKMeansConfig, _pca
+    from scattn.models.baselines import PCAKMeansConfig, pca_embedding
     c = PCAKMeansConfig()
-    return estimate_k(_pca(adata, c.n_top_genes, c.max_value, c.n_pcs, seed).obsm["X_pca"], seed=seed, method=method)
+    return estimate_k(pca_embedding(adata, c.n_top_genes, c.max_value, c.n_pcs, seed).obsm["X_pca"], seed=seed, method=method)
 
 def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs_scale:float=1.0,
               progress:bool=True, k:str="oracle") -> tuple[dict, "Result"]:

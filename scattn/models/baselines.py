@@ -16,8 +16,8 @@ from ..train import Result, config_dict, get_device, seed_everything
 from . import store
 
 # %% auto 0
-__all__ = ['PCAKMeansConfig', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans', 'LeidenConfig', 'fit_scanpy_leiden',
-           'LogRegConfig', 'fit_logreg', 'KNNConfig', 'fit_knn']
+__all__ = ['PCAKMeansConfig', 'pca_embedding', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans', 'LeidenConfig',
+           'fit_scanpy_leiden', 'LogRegConfig', 'fit_logreg', 'KNNConfig', 'fit_knn']
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -29,8 +29,8 @@ class PCAKMeansConfig:
     n_pcs: int = 50               # principal components
     n_init: int = 20              # k-means restarts
 
-def _pca(adata:ad.AnnData, n_top_genes:int, max_value:float, n_pcs:int, seed:int) -> ad.AnnData:
-    "cpm_log recipe with clipped scaling, then PCA into obsm['X_pca']."
+def pca_embedding(adata:ad.AnnData, n_top_genes:int, max_value:float, n_pcs:int, seed:int) -> ad.AnnData:
+    "cpm_log recipe with clipped scaling, then PCA into obsm['X_pca']; shared by both baselines, the K estimate and scCompressSA."
     p = preprocess(adata, "cpm_log", n_top_genes=n_top_genes if adata.n_vars > n_top_genes else None,
                    scale=True, max_value=max_value)
     sc.pp.pca(p, n_comps=min(n_pcs, p.n_obs - 1, p.n_vars - 1), random_state=seed)
@@ -41,7 +41,7 @@ def fit_pca_kmeans(adata:ad.AnnData, config:PCAKMeansConfig|None=None, *, seed:i
     "PCA + k-means; writes obsm['X_pca_kmeans'] and obs['pca_kmeans']."
     cfg = config or PCAKMeansConfig()
     t0 = time.time(); seed_everything(seed)
-    p = _pca(adata, cfg.n_top_genes, cfg.max_value, cfg.n_pcs, seed)
+    p = pca_embedding(adata, cfg.n_top_genes, cfg.max_value, cfg.n_pcs, seed)
     Z = p.obsm["X_pca"]                                                     # (N, 50)
     k = cfg.n_clusters if cfg.n_clusters is not None else estimate_k(Z, seed=seed)
     labels, _ = kmeans(Z, k, n_init=cfg.n_init, seed=seed)
@@ -84,7 +84,7 @@ def fit_scanpy_leiden(adata:ad.AnnData, config:LeidenConfig|None=None, *, seed:i
     "scanpy PCA → kNN → Leiden; writes obsm['X_scanpy_leiden'] and obs['scanpy_leiden']."
     cfg = config or LeidenConfig()
     t0 = time.time(); seed_everything(seed)
-    p = _pca(adata, cfg.n_top_genes, cfg.max_value, cfg.n_pcs, seed)
+    p = pca_embedding(adata, cfg.n_top_genes, cfg.max_value, cfg.n_pcs, seed)
     Z = p.obsm["X_pca"]
     if cfg.n_clusters is None: labels, res = leiden(Z, cfg.resolution, cfg.n_neighbors, seed), cfg.resolution
     else: labels, res = leiden_k(Z, cfg.n_clusters, cfg.n_neighbors, seed)

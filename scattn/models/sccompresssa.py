@@ -19,7 +19,7 @@ from ..cluster import kmeans, check_k
 from ..train import Result, config_dict, get_device, seed_everything, train, index_batches, holdout
 from ..metrics import cluster_acc, hungarian
 from . import store
-from .baselines import _pca
+from .baselines import pca_embedding
 
 # %% auto 0
 __all__ = ['SCCompressSAConfig', 'log_cpm', 'consensus_labels', 'pseudo_labels', 'select_genes', 'normalise_selected',
@@ -82,7 +82,7 @@ def consensus_labels(runs:list[np.ndarray]) -> np.ndarray:
 
 def pseudo_labels(adata:ad.AnnData, k:int, seed:int=0, method:str="kmeans", n_runs:int=10) -> np.ndarray:
     "Unsupervised groups for the F-test: k-means on the pca_kmeans baseline's 50 PCs (or a consensus of `n_runs`)."
-    Z = _pca(adata, 2000, 10.0, 50, seed).obsm["X_pca"]                    # (N, 50)
+    Z = pca_embedding(adata, 2000, 10.0, 50, seed).obsm["X_pca"]                    # (N, 50)
     if method == "kmeans": return kmeans(Z, k, n_init=20, seed=seed)[0]
     if method != "consensus": raise ValueError(f"unknown pseudo-label method {method!r}; use 'kmeans' or 'consensus'")
     return consensus_labels([kmeans(Z, k, n_init=1, seed=seed + r)[0] for r in range(n_runs)])
