@@ -176,7 +176,7 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
              *(_md_table(scale.pivot_table(index="model", columns="cells", values="seconds").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else []), "",
              "Exponent b of seconds ∝ cells^b (b > 1.15 flagged super-linear):", "",
              *(_md_table(slopes, ["model", "slope", "superlinear"]) if len(slopes) else []), "",
-             "Peak RSS (MB) by size:", "",
+             "Peak RSS (MB) by size, of the whole measuring process with data preparation (at 20k and 50k cells the simulation's peak dominates):", "",
              *(_md_table(scale.pivot_table(index="model", columns="cells", values="peak_rss_mb").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else [])]
     return "\n".join(lines) + "\n"
 
