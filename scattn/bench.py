@@ -4,15 +4,16 @@
 
 # %% ../nbs/22_bench.ipynb 3
 from __future__ import annotations
-import json, math, os, platform, resource, time
+import gc, json, math, os, platform, resource, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 
 # %% auto 0
-__all__ = ['TRAINING_STAGES', 'matmul_gflops', 'epochs_of', 'measure', 'bench_threads', 'row_key', 'cached_measure', 'load_rows',
-           'summarise', 'slope', 'default_models', 'report_md', 'run', 'main']
+__all__ = ['TRAINING_STAGES', 'matmul_gflops', 'epochs_of', 'proc_mb', 'reset_peak_rss', 'measure', 'bench_threads', 'row_key',
+           'cached_measure', 'load_rows', 'summarise', 'slope', 'default_models', 'memory_table', 'report_md', 'run',
+           'main']
 
 # %% ../nbs/22_bench.ipynb
 def matmul_gflops(n:int=2000, reps:int=10) -> float:
@@ -29,6 +30,18 @@ def epochs_of(history:dict) -> int:
     return sum(len(history.get(k) or []) for k in TRAINING_STAGES if isinstance(history.get(k), list))
 
 # %% ../nbs/22_bench.ipynb
+def proc_mb(field:str) -> float|None:
+    "A memory line of /proc/self/status ('VmRSS', 'VmHWM') in MB; None where there is no such file."
+    try: lines = Path("/proc/self/status").read_text().splitlines()
+    except OSError: return None
+    return next((int(l.split()[1]) / 1024 for l in lines if l.startswith(field + ":")), None)
+
+def reset_peak_rss() -> bool:
+    "Set this process's peak-RSS mark (VmHWM) back to its current RSS; False where the kernel does not allow it."
+    try: Path("/proc/self/clear_refs").write_text("5"); return True
+    except OSError: return False
+
+# %% ../nbs/22_bench.ipynb
 def _data(dataset:str, seed:int):
     from scattn import data, report
     if dataset.startswith("sim:"):
@@ -37,7 +50,7 @@ def _data(dataset:str, seed:int):
     return report.prepare(dataset, seed=seed)
 
 def _fit(model:str, dataset:str, epochs_scale:float, seed:int, count_flops:bool) -> dict:
-    "Runs in a spawned process: fit time, epochs, peak RSS and (optionally) FLOPs per epoch."
+    "Runs in a spawned process: fit time, epochs, RSS with the data made, peak RSS of the fit and (optionally) FLOPs per epoch."
     import warnings
     warnings.filterwarnings("ignore")
     threads = bench_threads()
@@ -45,11 +58,13 @@ def _fit(model:str, dataset:str, epochs_scale:float, seed:int, count_flops:bool)
     from scattn import report
     torch.set_num_threads(threads)
     adata = _data(dataset, seed)
+    gc.collect(); data_mb = proc_mb("VmRSS"); reset = reset_peak_rss()
     t0 = time.perf_counter()
     scores, res = report.run_model(model, adata, seed=seed, epochs_scale=epochs_scale, progress=False)
     wall = time.perf_counter() - t0
     out = dict(model=model, dataset=dataset, cells=int(adata.n_obs), seconds=wall, epochs=epochs_of(res.history),
-               peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, threads=torch.get_num_threads())
+               peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,    # the whole process, data included
+               data_rss_mb=data_mb, fit_peak_rss_mb=proc_mb("VmHWM") if reset else None, threads=torch.get_num_threads())
     if count_flops and out["epochs"]:
         from torch.utils.flop_counter import FlopCounterMode
         a2 = _data(dataset, seed)
@@ -146,9 +161,21 @@ def _span(df:pd.DataFrame, col:str, fmt:str="{:.1f}") -> str:
     if not len(v): return "?"
     return fmt.format(v.min()) if v.min() == v.max() else f"{fmt.format(v.min())}–{fmt.format(v.max())}"
 
+def memory_table(df:pd.DataFrame, models:list[str], datasets:list[str], memory_epochs:float) -> pd.DataFrame:
+    "Peak RSS of the fit (MB) per model and dataset from the rows at epochs × memory_epochs, and a last row with the RSS of the data alone."
+    if not memory_epochs or "fit_peak_rss_mb" not in df: return pd.DataFrame()
+    m = df[np.isclose(df.epochs_scale.astype(float), memory_epochs) & df.dataset.isin(datasets) & df.model.isin(models)
+           & df.fit_peak_rss_mb.notna()]
+    if not len(m): return pd.DataFrame()
+    cols = [d for d in datasets if d in set(m.dataset)]
+    t = m.pivot_table(index="model", columns="dataset", values="fit_peak_rss_mb").reindex(columns=cols)
+    t = t.loc[[x for x in models if x in t.index]]
+    t.loc["(the data alone)"] = m.groupby("dataset").data_rss_mb.median().reindex(cols)
+    return t.rename(columns=lambda d: d.replace("sim:", "sim ")).reset_index()
+
 def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scale:float, scale_epochs:float,
-              cache:str|Path|None="reports/bench") -> str:
-    "BENCH.md from measurement rows: the models on `dataset`, the scaling curve on sim:N, slopes and peak RSS."
+              cache:str|Path|None="reports/bench", memory_epochs:float|None=0.01) -> str:
+    "BENCH.md from measurement rows: the models on `dataset`, the scaling curve on sim:N, slopes and peak RSS of the fits."
     df = pd.DataFrame(rows)
     if not len(df): return "# Speed and scale\n\nNothing measured yet.\n"
     on = lambda d, e: df[(df.dataset == d) & np.isclose(df.epochs_scale.astype(float), e)]
@@ -162,6 +189,12 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
     slopes = pd.DataFrame([dict(model=m, slope=slope(g.cells, g.seconds), superlinear=slope(g.cells, g.seconds) > 1.15)
                            for m, g in scale.groupby("model") if g.cells.nunique() > 1]) if len(scale) else pd.DataFrame()
     missing = [m for m in models if m != "scanpy_leiden" and (not len(main) or m not in set(main.model))]
+    mem = memory_table(df, models, list(dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)])), memory_epochs)
+    mem_lines = ([f"Peak RSS (MB) of the fit alone: the mark is reset once the data are made (epochs × {memory_epochs:g}, at least one per "
+                  "stage; peak memory does not grow with epochs). The last row is the process's RSS with the data made, before the fit.", "",
+                  *_md_table(mem, list(mem.columns))] if len(mem) else
+                 ["Peak RSS (MB) by size, of the whole measuring process with data preparation (at 20k and 50k cells the simulation's peak dominates):", "",
+                  *(_md_table(scale.pivot_table(index="model", columns="cells", values="peak_rss_mb").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else [])])
     lines = ["# Speed and scale", "",
              f"Made by `python -m scattn.bench`{f' (measurements kept in `{cache}/`)' if cache else ''}, {_span(df.assign(day=df.date.str[:10]), 'day', '{}')}, on "
              f"{_span(df, 'host_cores', '{:.0f}')} cores, torch {_span(df, 'torch', '{}')}. Each row carries its own yardstick, "
@@ -171,19 +204,19 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
              f"## Every model on {dataset} (epochs × {epochs_scale:g})", "",
              *(_md_table(main, ["model", "cells", "threads", "seconds", "x_leiden", "epochs", "s_per_epoch", "cells_per_s_epoch", "gflops",
                                 "pct_of_matmul", "peak_rss_mb", "load1"]) if len(main) else []), "",
+             *(["peak_rss_mb is the measuring process's whole peak, making the data included; the fits' own peaks are in the last table.", ""] if len(main) and len(mem) else []),
              *([f"Not measured yet: {', '.join(missing)}.", ""] if missing else []),
              f"## Scaling on simulated data (2000 genes, epochs × {scale_epochs:g})", "",
              *(_md_table(scale.pivot_table(index="model", columns="cells", values="seconds").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else []), "",
              "Exponent b of seconds ∝ cells^b (b > 1.15 flagged super-linear):", "",
              *(_md_table(slopes, ["model", "slope", "superlinear"]) if len(slopes) else []), "",
-             "Peak RSS (MB) by size, of the whole measuring process with data preparation (at 20k and 50k cells the simulation's peak dominates):", "",
-             *(_md_table(scale.pivot_table(index="model", columns="cells", values="peak_rss_mb").reset_index(), ["model", *sorted(scale.cells.unique())]) if len(scale) else [])]
+             *mem_lines]
     return "\n".join(lines) + "\n"
 
 def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000, 5000, 20000, 50000),
         epochs_scale:float=1.0, scale_epochs:float=0.1, out:str|Path|None="reports/BENCH.md", seed:int=0,
-        progress:bool=True, cache:str|Path|None="reports/bench", measure_missing:bool=True) -> dict:
-    "Every model on `dataset` (full epochs × epochs_scale) and on sim:N for N in `sizes` (epochs × scale_epochs); kept in `cache`."
+        progress:bool=True, cache:str|Path|None="reports/bench", measure_missing:bool=True, memory_epochs:float|None=0.01) -> dict:
+    "Every model on `dataset` (full epochs × epochs_scale) and on sim:N for N in `sizes` (epochs × scale_epochs), then a memory probe on each (epochs × memory_epochs); kept in `cache`."
     from scattn.report import PROTEIN_ONLY
     names = list(models or default_models())
     say = print if progress else (lambda *a, **k: None)
@@ -191,7 +224,8 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
     def one(model, data, scale, flops):
         r = cached_measure(cache, model, data, scale, seed, count_flops=flops)
         if r is None: say(f"  {model} on {data}: being measured by another process, skipped"); return
-        rows.append(r); say(f"{model} on {data}: {r['seconds']:.1f} s, {r['epochs']} epochs, peak RSS {r['peak_rss_mb']:.0f} MB"
+        fit_mb = f", fit's peak RSS {r['fit_peak_rss_mb']:.0f} MB" if r.get("fit_peak_rss_mb") else ""
+        rows.append(r); say(f"{model} on {data} (epochs × {scale:g}): {r['seconds']:.1f} s, {r['epochs']} epochs, peak RSS {r['peak_rss_mb']:.0f} MB{fit_mb}"
                             f" (matmul {r['matmul_gflops']:.1f} GFLOP/s, load {r['load1']:.1f}{', kept from before' if r.get('cached') else ''})")
     if measure_missing:
         say(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {bench_threads()} thread(s)")
@@ -202,8 +236,13 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
                 if name == "scanpy_leiden" and data == dataset: continue   # timed above, as the yardstick
                 try: one(name, data, scale, flops)
                 except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
+        for name in names if memory_epochs else []:
+            if name in PROTEIN_ONLY: continue
+            for data in dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)]):
+                try: one(name, data, memory_epochs, False)
+                except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
     if cache is not None: rows = load_rows(cache)
-    md = report_md(rows, [n for n in names if n not in PROTEIN_ONLY], dataset, sizes, epochs_scale, scale_epochs, cache)
+    md = report_md(rows, [n for n in names if n not in PROTEIN_ONLY], dataset, sizes, epochs_scale, scale_epochs, cache, memory_epochs)
     if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(md)
     df = pd.DataFrame(rows)
     scale = df[df.dataset.str.startswith("sim:") & np.isclose(df.epochs_scale.astype(float), scale_epochs)] if len(df) else df
@@ -211,12 +250,13 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
 
 # %% ../nbs/22_bench.ipynb
 def main(argv:list[str]|None=None) -> int:
-    "python -m scattn.bench [--models M ...] [--dataset D] [--sizes N ...] [--epochs-scale F] [--scale-epochs F] [--out PATH] [--cache DIR] [--no-measure] [--ablations]"
+    "python -m scattn.bench [--models M ...] [--dataset D] [--sizes N ...] [--epochs-scale F] [--scale-epochs F] [--memory-epochs F] [--out PATH] [--cache DIR] [--no-measure] [--ablations]"
     import argparse
     ap = argparse.ArgumentParser(prog="python -m scattn.bench", description="time every model; write reports/BENCH.md")
     ap.add_argument("--models", nargs="*", default=None); ap.add_argument("--dataset", default="pbmc_10x_4k")
     ap.add_argument("--sizes", nargs="*", type=int, default=[1000, 5000, 20000, 50000])
     ap.add_argument("--epochs-scale", type=float, default=1.0); ap.add_argument("--scale-epochs", type=float, default=0.1)
+    ap.add_argument("--memory-epochs", type=float, default=0.01, help="epochs scale of the memory probes (0: none)")
     ap.add_argument("--out", default="reports/BENCH.md")
     ap.add_argument("--cache", default="reports/bench", help="folder of kept measurements ('' keeps none)")
     ap.add_argument("--no-measure", action="store_true", help="only rebuild --out from the cache")
@@ -224,7 +264,7 @@ def main(argv:list[str]|None=None) -> int:
     a = ap.parse_args(argv)
     from scattn import models as reg
     models = a.models or (reg.names() if a.ablations else None)
-    run(models, a.dataset, tuple(a.sizes), a.epochs_scale, a.scale_epochs, a.out, cache=a.cache or None, measure_missing=not a.no_measure)
+    run(models, a.dataset, tuple(a.sizes), a.epochs_scale, a.scale_epochs, a.out, cache=a.cache or None, measure_missing=not a.no_measure, memory_epochs=a.memory_epochs or None)
     print(a.out); return 0
 
 # %% ../nbs/22_bench.ipynb
