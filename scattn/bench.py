@@ -232,14 +232,10 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
         one("scanpy_leiden", dataset, 1.0, False)
         for name in names:
             if name in PROTEIN_ONLY: say(f"{name}: skipped (it reads proteins only)"); continue
-            for data, scale, flops in [(dataset, epochs_scale, True), *((f"sim:{n}", scale_epochs, False) for n in sizes)]:
-                if name == "scanpy_leiden" and data == dataset: continue   # timed above, as the yardstick
+            probes = [(d, memory_epochs, False) for d in dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)])] if memory_epochs else []
+            for data, scale, flops in [(dataset, epochs_scale, True), *((f"sim:{n}", scale_epochs, False) for n in sizes), *probes]:
+                if name == "scanpy_leiden" and data == dataset and not np.isclose(scale, memory_epochs or -1): continue   # timed above, as the yardstick
                 try: one(name, data, scale, flops)
-                except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
-        for name in names if memory_epochs else []:
-            if name in PROTEIN_ONLY: continue
-            for data in dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)]):
-                try: one(name, data, memory_epochs, False)
                 except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
     if cache is not None: rows = load_rows(cache)
     md = report_md(rows, [n for n in names if n not in PROTEIN_ONLY], dataset, sizes, epochs_scale, scale_epochs, cache, memory_epochs)
