@@ -12,8 +12,8 @@ import torch
 
 # %% auto 0
 __all__ = ['TRAINING_STAGES', 'matmul_gflops', 'epochs_of', 'proc_mb', 'reset_peak_rss', 'measure', 'bench_threads', 'row_key',
-           'cached_measure', 'load_rows', 'summarise', 'slope', 'default_models', 'memory_table', 'report_md', 'run',
-           'main']
+           'cached_measure', 'load_rows', 'summarise', 'slope', 'default_models', 'bench_sets', 'memory_table',
+           'report_md', 'run', 'main']
 
 # %% ../nbs/22_bench.ipynb
 def matmul_gflops(n:int=2000, reps:int=10) -> float:
@@ -161,6 +161,10 @@ def _span(df:pd.DataFrame, col:str, fmt:str="{:.1f}") -> str:
     if not len(v): return "?"
     return fmt.format(v.min()) if v.min() == v.max() else f"{fmt.format(v.min())}–{fmt.format(v.max())}"
 
+def bench_sets(dataset:str, sizes) -> list[str]:
+    "The datasets a run measures, in order: `dataset`, then sim:N for N in `sizes` (each once)."
+    return list(dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)]))
+
 def memory_table(df:pd.DataFrame, models:list[str], datasets:list[str], memory_epochs:float) -> pd.DataFrame:
     "Peak RSS of the fit (MB) per model and dataset from the rows at epochs × memory_epochs, and a last row with the RSS of the data alone."
     if not memory_epochs or "fit_peak_rss_mb" not in df: return pd.DataFrame()
@@ -189,7 +193,7 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
     slopes = pd.DataFrame([dict(model=m, slope=slope(g.cells, g.seconds), superlinear=slope(g.cells, g.seconds) > 1.15)
                            for m, g in scale.groupby("model") if g.cells.nunique() > 1]) if len(scale) else pd.DataFrame()
     missing = [m for m in models if m != "scanpy_leiden" and (not len(main) or m not in set(main.model))]
-    mem = memory_table(df, models, list(dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)])), memory_epochs)
+    mem = memory_table(df, models, bench_sets(dataset, sizes), memory_epochs)
     mem_lines = ([f"Peak RSS (MB) of the fit alone: the mark is reset once the data are made (epochs × {memory_epochs:g}, at least one per "
                   "stage; peak memory does not grow with epochs). The last row is the process's RSS with the data made, before the fit.", "",
                   *_md_table(mem, list(mem.columns))] if len(mem) else
@@ -232,9 +236,9 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
         one("scanpy_leiden", dataset, 1.0, False)
         for name in names:
             if name in PROTEIN_ONLY: say(f"{name}: skipped (it reads proteins only)"); continue
-            probes = [(d, memory_epochs, False) for d in dict.fromkeys([dataset, *(f"sim:{n}" for n in sizes)])] if memory_epochs else []
+            probes = [(d, memory_epochs, False) for d in bench_sets(dataset, sizes)] if memory_epochs else []
             for data, scale, flops in [(dataset, epochs_scale, True), *((f"sim:{n}", scale_epochs, False) for n in sizes), *probes]:
-                if name == "scanpy_leiden" and data == dataset and not np.isclose(scale, memory_epochs or -1): continue   # timed above, as the yardstick
+                if name == "scanpy_leiden" and (data, scale) == (dataset, epochs_scale): continue   # timed above, as the yardstick
                 try: one(name, data, scale, flops)
                 except Exception as e: say(f"{name} on {data}: failed ({type(e).__name__}: {e})")
     if cache is not None: rows = load_rows(cache)
