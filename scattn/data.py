@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb 3
 from __future__ import annotations
-import hashlib, json, os, warnings
+import hashlib, json, os, sys, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,8 +12,9 @@ import scipy.sparse as sp
 import anndata as ad
 
 # %% auto 0
-__all__ = ['REGISTRY_PATH', 'BUILTIN', 'SUBSETS', 'registry', 'dataset_names', 'cache_dir', 'sha256', 'locate', 'is_counts',
-           'validate', 'load_h5ad', 'simulate', 'load', 'subset_names', 'select_cells']
+__all__ = ['REGISTRY_PATH', 'BUILTIN', 'SUBSETS', 'package_file', 'registry', 'dataset_names', 'cache_dir', 'sha256',
+           'cached_path', 'check_file', 'fetch', 'locate', 'dataset_table', 'is_counts', 'validate', 'load_h5ad',
+           'simulate', 'load', 'subset_names', 'select_cells']
 
 # %% ../nbs/00_data.ipynb
 def _project_root() -> Path:
@@ -21,7 +22,13 @@ def _project_root() -> Path:
     import scattn
     return Path(scattn.__file__).resolve().parents[1]
 
-REGISTRY_PATH = Path(os.environ.get("SCATTN_REGISTRY", _project_root() / "data" / "registry.json"))
+def package_file(rel:str) -> Path:
+    "A file shipped with scattn (`data/registry.json`, the report notebooks): the wheel's copy, else the repository's."
+    import scattn
+    inside = Path(scattn.__file__).resolve().parent / "_pkgdata" / rel
+    return inside if inside.exists() else _project_root() / rel
+
+REGISTRY_PATH = Path(os.environ.get("SCATTN_REGISTRY", package_file("data/registry.json")))
 BUILTIN = {
     "sim": dict(task="clustering; annotation", x_kind="counts", label_key="cell_type",
                 citation="Zappia et al. 2017, Genome Biol 18:174 (Splatter); simulated by scattn.data.simulate"),
@@ -53,34 +60,79 @@ def sha256(path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
     return h.hexdigest()
 
-def _fetch(entry: dict) -> Path | None:
-    "Download a registry file with pooch when a URL is known; None when there is none."
-    base = os.environ.get("SCATTN_DATA_URL")
-    url = entry.get("url") or (f"{base.rstrip('/')}/{entry['file']}" if base else None)
-    if url is None: return None
-    import pooch
-    return Path(pooch.retrieve(url, known_hash=f"sha256:{entry['sha256']}", fname=entry["file"],
-                               path=cache_dir(), progressbar=True))
-
-def locate(name: str) -> Path:
-    "Path of a registered dataset's file, verified against its SHA-256."
+def _entry(name:str) -> dict:
+    "The registry entry of a file-backed dataset, with a clear error for unknown or built-in names."
     reg = registry()
     if name not in reg: raise ValueError(f"unknown dataset {name!r}; valid names: {', '.join(sorted(reg))}")
-    entry = reg[name]
-    if "file" not in entry: raise ValueError(f"dataset {name!r} is built in and has no file")
+    if "file" not in reg[name]: raise ValueError(f"dataset {name!r} is built in and has no file")
+    return reg[name]
+
+def cached_path(name:str) -> Path | None:
+    "Where a registered dataset's file is on this machine ($SCATTN_DATA_DIR, then the cache), or None."
+    entry = _entry(name)
     dirs = [Path(d) for d in [os.environ.get("SCATTN_DATA_DIR"), cache_dir()] if d]
-    path = next((d / entry["file"] for d in dirs if (d / entry["file"]).exists()), None)
-    if path is None: path = _fetch(entry)
-    if path is None:
-        raise FileNotFoundError(
-            f"{entry['file']} (dataset {name!r}) was found neither in SCATTN_DATA_DIR="
-            f"{os.environ.get('SCATTN_DATA_DIR', '(unset)')} nor in the cache {cache_dir()}, and no download URL is "
-            f"known. Set SCATTN_DATA_DIR to the folder that holds it (origin: {entry.get('origin')}).")
-    digest = sha256(path)
-    if digest != entry["sha256"]:
-        raise ValueError(f"checksum mismatch for {path}: sha256 {digest} but the registry expects {entry['sha256']}; "
-                         "the file is corrupt or a different version: replace it")
-    return path
+    return next((d / entry["file"] for d in dirs if (d / entry["file"]).exists()), None)
+
+def check_file(path, entry:dict) -> Path:
+    "Accept a dataset file whose bytes are the reference file's, or whose content digest is the registry's; else raise."
+    from scattn.origins import content_digest
+    if sha256(path) == entry.get("sha256"): return Path(path)
+    try: digest = content_digest(ad.read_h5ad(path))
+    except Exception as e:
+        raise ValueError(f"{path} is not a readable .h5ad ({type(e).__name__}: {e}); delete it and run "
+                         f"`scattn data fetch` to rebuild it") from None
+    if digest != entry.get("content_sha256"):
+        raise ValueError(f"{path} is not the registered dataset: its content digest is {digest}, the registry expects "
+                         f"{entry.get('content_sha256')}; delete it and run `scattn data fetch` to rebuild it")
+    return Path(path)
+
+def fetch(name:str, force:bool=False, progress:bool=True) -> Path:
+    "Build a registered dataset from its public origin into the cache (download, convert, check the content); its path."
+    from scattn import origins
+    entry = _entry(name)
+    if "origin_files" not in entry: raise ValueError(f"dataset {name!r} names no origin files in the registry")
+    dest = cache_dir() / entry["file"]
+    if dest.exists() and not force: return check_file(dest, entry)
+    if progress: print(f"{name}: downloading {len(entry['origin_files'])} origin file(s), "
+                       f"{sum(f.get('size', 0) for f in entry['origin_files']) / 1e6:.1f} MB", file=sys.stderr)
+    paths = origins.download(entry["origin_files"], cache_dir() / "origin", progress=progress)
+    adata = origins.convert(entry["converter"], paths)
+    digest = origins.content_digest(adata)
+    if digest != entry["content_sha256"]:
+        raise ValueError(f"{name}: the dataset built from its origin has content digest {digest}, but the registry "
+                         f"expects {entry['content_sha256']}: the converter or an origin file changed; nothing was written")
+    adata.uns.update({k: entry[k] for k in ("citation", "accession", "license_note") if k in entry})
+    adata.uns["source"] = {"origin_files": [f["url"] for f in entry["origin_files"]],
+                           "built_by": f"scattn.origins.{entry['converter']}"}
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".tmp")
+    adata.write_h5ad(tmp, compression="gzip"); os.replace(tmp, dest)
+    if progress: print(f"{name}: built {dest} ({adata.n_obs} cells x {adata.n_vars} genes, content checked)", file=sys.stderr)
+    return dest
+
+def locate(name:str, download:bool=True) -> Path:
+    "Path of a registered dataset's file, checked by bytes or content; built from its origin (`fetch`) when missing."
+    entry = _entry(name)
+    path = cached_path(name)
+    if path is not None: return check_file(path, entry)
+    if download and "origin_files" in entry: return fetch(name)
+    raise FileNotFoundError(
+        f"{entry['file']} (dataset {name!r}) was found neither in SCATTN_DATA_DIR="
+        f"{os.environ.get('SCATTN_DATA_DIR', '(unset)')} nor in the cache {cache_dir()}; run `scattn data fetch {name}`")
+
+def dataset_table() -> pd.DataFrame:
+    "One row per dataset: task, cells, genes, types, proteins, download size, and whether (and where) its file is here."
+    rows = []
+    for n, e in sorted(registry().items()):
+        if "file" in e:
+            p = cached_path(n)
+            rows.append(dict(name=n, task=e["task"], cells=e["n_cells"], genes=e["n_genes"], types=e["n_types"],
+                             protein="yes" if e.get("protein") else "", download_MB=round(sum(f.get("size", 0) for f in e.get("origin_files", [])) / 1e6, 1),
+                             file_MB=round(e.get("size", 0) / 1e6, 1), cached=str(p) if p else "no (scattn data fetch)"))
+        else:
+            rows.append(dict(name=n, task=e["task"], cells="", genes="", types="", protein="yes" if e.get("protein") else "",
+                             download_MB="", file_MB="", cached="built in"))
+    return pd.DataFrame(rows).set_index("name")
 
 # %% ../nbs/00_data.ipynb
 def _values(X) -> np.ndarray:
@@ -198,7 +250,7 @@ def load(name:str, verify:bool=True, **kwargs) -> ad.AnnData:
     if name == "sim_citeseq": return simulate(**{"n_proteins": 20, **kwargs})
     if name == "pbmc68k_reduced": return _pbmc68k_reduced()
     if kwargs: raise TypeError(f"load({name!r}) takes no extra arguments, got {sorted(kwargs)}")
-    path = locate(name) if verify else Path(os.environ.get("SCATTN_DATA_DIR", cache_dir())) / registry()[name]["file"]
+    path = locate(name) if verify else (cached_path(name) or fetch(name))
     adata = load_h5ad(path, label_key="cell_type")
     adata.uns["dataset"] = name
     return adata

@@ -6,6 +6,10 @@ import pytest
 from scattn import models, report
 
 DATA_DIR = os.environ.get("SCATTN_DATA_DIR")
+# Nothing may download during the tests: a dataset that is missing is built from the offline mirror of its origin
+# files beside the shared data (or fails there), never fetched from its public address.
+if DATA_DIR and "SCATTN_ORIGIN_MIRROR" not in os.environ:
+    os.environ["SCATTN_ORIGIN_MIRROR"] = str(Path(DATA_DIR) / "origin")
 has_shared = pytest.mark.skipif(not (DATA_DIR and (Path(DATA_DIR) / "pbmc_10x_4k.h5ad").exists()),
                                 reason="SCATTN_DATA_DIR does not hold the shared datasets")
 TINY = dict(max_cells=300, epochs_scale=0.02, device="auto")

