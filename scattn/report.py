@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_report.ipynb 3
 from __future__ import annotations
-import json, os, subprocess, sys, tempfile, time, warnings
+import json, math, os, re, subprocess, sys, tempfile, time, warnings
 from dataclasses import fields, replace, is_dataclass
 from pathlib import Path
 import numpy as np
@@ -14,22 +14,24 @@ import anndata as ad
 import matplotlib
 import matplotlib.pyplot as plt
 from . import data, models
-from .data import _project_root
+from .data import _project_root, package_file
 from .metrics import evaluate, confusion, cluster_acc, hungarian
 from .preprocess import split
 from .train import get_device, versions
 
 # %% auto 0
-__all__ = ['PARAMS', 'MAIN_METRICS', 'LEAK_FLAGS', 'README_MARKERS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'PROTEIN_ONLY',
-           'check_params', 'prepare', 'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap',
-           'plot_confusion', 'plot_loss', 'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols',
-           'majority_names', 'lognorm', 'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics',
-           'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect',
-           'leaderboard', 'plot_leaderboard', 'top_rows', 'update_readme', 'grid', 'main']
+__all__ = ['PARAMS', 'REPORT_PRODUCTS', 'MAIN_METRICS', 'LEAK_FLAGS', 'README_MARKERS', 'GRID_SEEDS', 'ANNOTATION_SETS',
+           'PROTEIN_ONLY', 'check_params', 'is_labelled', 'read_user_data', 'check_user_data', 'prepare',
+           'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss',
+           'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm',
+           'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics', 'metrics_record',
+           'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard',
+           'plot_leaderboard', 'top_rows', 'update_readme', 'grid', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
-              device=str, out_dir=str, cells=str, k=str)
+              device=str, out_dir=str, cells=str, k=str, data=(str, type(None)), label_key=(str, type(None)),
+              layer=(str, type(None)))
 
 def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
@@ -40,24 +42,92 @@ def check_params(**params) -> dict:
             want = " or ".join(t.__name__ for t in types)
             raise TypeError(f"report parameter {k!r} must be {want}, got {v!r} ({type(v).__name__})")
     if "model" in params: models.get(params["model"])
-    if "dataset" in params and params["dataset"] not in data.dataset_names():
+    if "dataset" in params and params.get("data") is None and params["dataset"] not in data.dataset_names():
         raise ValueError(f"unknown dataset {params['dataset']!r}; valid names: {', '.join(data.dataset_names())}")
-    if params.get("cells", "all") != "all" and params["cells"] not in data.subset_names(params.get("dataset", "")):
-        raise ValueError(f"dataset {params.get('dataset')!r} has no cell subset {params['cells']!r}; "
-                         f"valid: {', '.join(data.subset_names(params.get('dataset', '')))}")
+    if params.get("cells", "all") != "all":
+        if params.get("data") is not None: raise ValueError("cells (a named subset) applies to registered datasets, not to a file")
+        if params["cells"] not in data.subset_names(params.get("dataset", "")):
+            raise ValueError(f"dataset {params.get('dataset')!r} has no cell subset {params['cells']!r}; "
+                             f"valid: {', '.join(data.subset_names(params.get('dataset', '')))}")
     if params.get("max_cells") is not None and params["max_cells"] < 10: raise ValueError("max_cells must be at least 10")
-    if params.get("epochs_scale", 1) <= 0: raise ValueError("epochs_scale must be positive")
-    if params.get("k", "oracle") not in ("oracle", "estimate"): raise ValueError(f"k must be 'oracle' or 'estimate', got {params['k']!r}")
+    es = params.get("epochs_scale", 1)
+    if not (math.isfinite(es) and es > 0): raise ValueError(f"epochs_scale must be a positive finite number, got {es!r}")
+    k = params.get("k", "oracle")
+    if k not in ("oracle", "estimate") and not (k.isdigit() and int(k) >= 1):
+        raise ValueError(f"k must be 'oracle', 'estimate' or a number of clusters >= 1, got {k!r}")
     return params
 
 # %% ../nbs/20_report.ipynb
-def prepare(dataset:str, max_cells:int|None=None, seed:int=0, cells:str="all") -> ad.AnnData:
-    "Load a dataset, keep the subset `cells` and subsample it to at most `max_cells` cells."
-    adata = data.select_cells(data.load(dataset), dataset, cells)
+def is_labelled(adata:ad.AnnData) -> bool:
+    "Whether a report's cells carry labels in obs['cell_type'] (user files without --label-key do not)."
+    return bool(adata.uns.get("labelled", "cell_type" in adata.obs))
+
+def read_user_data(path, label_key:str|None=None, layer:str|None=None) -> ad.AnnData:
+    "A user's .h5ad for a report: counts from `layer` (or X) as CSR float32, labels from obs[label_key] into obs['cell_type']."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"no such file: {path}")
+    try: a = ad.read_h5ad(path)
+    except Exception as e: raise ValueError(f"{path} could not be read as an .h5ad file ({type(e).__name__}: {e})") from None
+    if layer is not None and layer not in a.layers:
+        raise ValueError(f"{path.name} has no layer {layer!r}; its layers: {', '.join(a.layers) or 'none'}")
+    X = a.layers[layer] if layer is not None else a.X
+    if X is None: raise ValueError(f"{path.name} has no X matrix; name the layer that holds the counts with --layer "
+                                   f"(its layers: {', '.join(a.layers) or 'none'})")
+    obs = a.obs.copy()
+    if label_key is None:
+        obs = obs.rename(columns={"cell_type": "cell_type_unused"})
+    else:
+        if label_key not in obs:
+            raise ValueError(f"label key {label_key!r} is not an obs column of {path.name}; its columns: {', '.join(obs.columns) or 'none'}")
+        lab = obs[label_key]
+        if lab.isna().any():
+            raise ValueError(f"obs[{label_key!r}] has {int(lab.isna().sum())} cells without a label: drop or label them first")
+        if label_key != "cell_type" and "cell_type" in obs: obs = obs.rename(columns={"cell_type": "cell_type_original"})
+        obs["cell_type"] = pd.Categorical(lab.astype(str))
+    out = ad.AnnData(sparse.csr_matrix(X, dtype=np.float32), obs=obs, var=pd.DataFrame(index=a.var_names.astype(str)))
+    for key, val in a.obsm.items(): out.obsm[key] = val
+    out.uns.update(dataset=path.stem, source=str(path.resolve()), labelled=label_key is not None,
+                   label_key=label_key or "", layer=layer or "X", x_kind="counts" if data.is_counts(out.X) else "other")
+    return out
+
+def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=None, k:str="estimate") -> ad.AnnData:
+    "Every check a report on a user's .h5ad needs, before any kernel starts: one clear error naming the problem and the fix."
+    info = models.get(model).info
+    a = read_user_data(path, label_key, layer)
+    where, name = (f"layers[{layer!r}]" if layer else "X"), Path(path).name
+    if a.n_obs < 10 or a.n_vars < 2: raise ValueError(f"{name}: {a.n_obs} cells x {a.n_vars} genes is too small for a report")
+    if not np.isfinite(a.X.data).all(): raise ValueError(f"{name}: {where} contains NaN or infinite values")
+    if a.obs_names.has_duplicates:
+        raise ValueError(f"{name}: {int(a.obs_names.duplicated().sum())} duplicated cell names (obs_names); "
+                         "call adata.obs_names_make_unique() and save the file again")
+    if info.needs_counts and not data.is_counts(a.X):
+        src = ad.read_h5ad(path)
+        with_counts = [l for l in src.layers if data.is_counts(src.layers[l])]
+        v = a.X.data
+        fix = (f"its layers {with_counts} hold counts: add --layer {with_counts[0]}" if with_counts else
+               "keep the raw counts in a layer before normalising (adata.layers['counts'] = adata.X.copy()) and pass --layer counts")
+        raise ValueError(f"{model} needs raw counts (non-negative integers), but {where} of {name} holds other values "
+                         f"(min {v.min():.3g}, max {v.max():.3g}{'; it looks log-normalised' if v.min() >= 0 and v.max() < 20 else ''}): {fix}")
+    empty = int((np.asarray(a.X.sum(1)).ravel() == 0).sum())
+    if empty: raise ValueError(f"{name}: {empty} cells have no counts at all in {where}; remove them "
+                               "(sc.pp.filter_cells(adata, min_counts=1)) and save the file again")
+    if info.task == "annotation":
+        if label_key is None: raise ValueError(f"{model} is an annotation model: it learns from labels. Pass --label-key "
+                                               f"COLUMN (obs columns of {name}: {', '.join(a.obs.columns) or 'none'}), or pick a clustering model")
+        if a.obs["cell_type"].nunique() < 2: raise ValueError(f"obs[{label_key!r}] has fewer than 2 classes")
+    elif k == "oracle" and label_key is None:
+        raise ValueError("K from the labels (--k oracle) needs --label-key; without labels pass --k estimate or --k N")
+    return a
+
+def prepare(dataset:str, max_cells:int|None=None, seed:int=0, cells:str="all", data_path:str|None=None,
+            label_key:str|None=None, layer:str|None=None) -> ad.AnnData:
+    "Load a dataset (or a user's file), keep the subset `cells` and subsample it to at most `max_cells` cells."
+    adata = (read_user_data(data_path, label_key, layer) if data_path is not None
+             else data.select_cells(data.load(dataset), dataset, cells))
     if max_cells is not None and adata.n_obs > max_cells:
         idx = np.sort(np.random.default_rng(seed).choice(adata.n_obs, max_cells, replace=False))
         adata = adata[idx].copy()
-        adata.obs["cell_type"] = adata.obs["cell_type"].cat.remove_unused_categories()
+        if is_labelled(adata): adata.obs["cell_type"] = adata.obs["cell_type"].cat.remove_unused_categories()
     return adata
 
 def scale_epochs(config, factor:float):
@@ -77,20 +147,24 @@ def estimate_k_pca(adata:ad.AnnData, seed:int=0, method:str="leiden") -> int:
 
 def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs_scale:float=1.0,
               progress:bool=True, k:str="oracle") -> tuple[dict, "Result"]:
-    "Fit `model` on `adata` with the report protocol (K: 'oracle' or 'estimate'); returns (metrics, Result)."
-    m = models.get(model)
+    "Fit `model` on `adata` with the report protocol (K: 'oracle', 'estimate' or a number); returns (metrics, Result)."
+    check_params(k=str(k))
+    k, m, labelled = str(k), models.get(model), is_labelled(adata)
     cfg = scale_epochs(m.Config(), epochs_scale)
-    protocol = dict(nmi_average="arithmetic", label_leakage=False)
+    protocol = dict(nmi_average="arithmetic", label_leakage=False, labelled=labelled)
     if m.info.task == "clustering":
-        n_types = int(adata.obs["cell_type"].nunique())
-        K = n_types if k == "oracle" else estimate_k_pca(adata, seed)
+        if k == "oracle" and not labelled: raise ValueError("k='oracle' needs labels; give k='estimate' or a number of clusters")
+        n_types = int(adata.obs["cell_type"].nunique()) if labelled else None
+        K = n_types if k == "oracle" else estimate_k_pca(adata, seed) if k == "estimate" else int(k)
         cfg = replace(cfg, n_clusters=K)
         res = m.fit(adata, cfg, seed=seed, device=device, progress=progress)
         ok = adata.obs[model].notna().values
-        scores = evaluate(adata.obs["cell_type"][ok], adata.obs[model][ok], "clustering")
-        protocol.update(oracle_k=k == "oracle", K=K, n_types=n_types, **({} if k == "oracle" else dict(k_method="leiden")))
+        scores = evaluate(adata.obs["cell_type"][ok], adata.obs[model][ok], "clustering") if labelled else {}
+        protocol.update(oracle_k=k == "oracle", K=K, n_types=n_types,
+                        **({} if k == "oracle" else dict(k_method="leiden" if k == "estimate" else "given")))
     else:
-        if k != "oracle": raise ValueError(f"{model} is an annotation model: k='estimate' applies to clustering only")
+        if not labelled: raise ValueError(f"{model} is an annotation model: it needs labels (obs['cell_type'])")
+        if k != "oracle": raise ValueError(f"{model} is an annotation model: k applies to clustering only")
         adata.obs["split"] = split(adata, "cell_type", seed=seed)
         res = m.fit(adata, cfg, seed=seed, device=device, progress=progress)
         te = (adata.obs["split"] == "test").values & adata.obs[f"{model}_pred"].notna().values
@@ -278,7 +352,10 @@ def paga_graph(adata:ad.AnnData, key:str, emb_key:str, seed:int=0, path=None, na
     else:
         sc.tl.paga(a, groups="group")
         conn = pd.DataFrame(a.uns["paga"]["connectivities"].toarray(), index=cats, columns=cats)
-    if path is not None:
+    off = ~np.eye(len(cats), dtype=bool)
+    if path is not None and not (conn.values[off] > 0.05).any():           # scanpy's layout fails on a graph with no edge
+        print(f"PAGA: no two groups of {key} connect above 0.05, so there is no graph to draw")
+    elif path is not None:
         fig, ax = plt.subplots(figsize=(6, 5.5))
         sc.pl.paga(a, ax=ax, show=False, threshold=0.05, fontsize=7, node_size_scale=1.5, random_state=seed,
                    title=f"PAGA of {key} (edges: connectivity > 0.05)")
@@ -317,16 +394,20 @@ def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, s
                metrics=scores, fit_seconds=round(float(result.seconds), 3), device=str(result.device),
                diagnostics=diagnostics(result),
                protocol=protocol, params=params, config=result.config, versions=result.versions,
-               git_commit=git_commit(), finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+               git_commit=git_commit(), finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+               labelled=bool(protocol.get("labelled", True)))
     bad = [k for k, v in scores.items() if isinstance(v, float) and not np.isfinite(v)]
     if bad: raise ValueError(f"non-finite metrics {bad}: refusing to write them")
     return rec
 
 # %% ../nbs/20_report.ipynb
+REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "umap.png", "umap_protein.png", "protein_means.png",
+                   "confusion.png", "loss.png", "markers.png", "markers.csv", "paga.png", "gates.png", "memberships.png")
+
 def report_notebook(task:str) -> Path:
-    "The report notebook for a task."
-    nb = _project_root() / "nbs" / "reports" / ("cluster.ipynb" if task == "clustering" else "annotate.ipynb")
-    if not nb.exists(): raise FileNotFoundError(f"report notebook {nb} not found (scattn must be installed from its repository: pip install -e .)")
+    "The report notebook for a task (the installed package's copy, else the repository's)."
+    nb = package_file("nbs/reports/" + ("cluster.ipynb" if task == "clustering" else "annotate.ipynb"))
+    if not nb.exists(): raise FileNotFoundError(f"report notebook {nb} not found: reinstall scattn (pip install scattn, or pip install -e . in its repository)")
     return nb
 
 def dataset_label(dataset:str, cells:str|None="all") -> str:
@@ -334,7 +415,8 @@ def dataset_label(dataset:str, cells:str|None="all") -> str:
     return dataset if cells in (None, "all") else f"{dataset}:{cells}"
 
 def default_out_dir(model:str, dataset:str, seed:int, cells:str="all", k:str="oracle") -> Path:
-    return Path("reports") / model / (dataset_label(dataset, cells).replace(":", "-") + ("-kest" if k == "estimate" else "")) / f"seed{seed}"
+    kdir = "" if k == "oracle" else "-kest" if k == "estimate" else f"-k{k}"
+    return Path("reports") / model / (dataset_label(dataset, cells).replace(":", "-") + kdir) / f"seed{seed}"
 
 def to_html(nb_path, html_path=None) -> Path:
     "Render an executed notebook to HTML with nbconvert."
@@ -345,27 +427,60 @@ def to_html(nb_path, html_path=None) -> Path:
     tmp = html_path.with_suffix(".tmp"); tmp.write_text(body, encoding="utf-8"); os.replace(tmp, html_path)
     return html_path
 
+class _ProgressEcho:
+    "A stream for papermill's kernel stderr that passes progress bars (tqdm) to the terminal and drops the rest."
+    def __init__(self, dest=None): self.dest, self.wrote = dest or sys.stderr, False
+    def write(self, text:str) -> None:
+        for part in re.split(r"(?<=[\r\n])", text):
+            if re.search(r"\d+%\||\d+it \[|it/s\]|s/it\]", part): self.dest.write(part); self.wrote = True
+    def flush(self) -> None: self.dest.flush()
+
+def _clear_products(out:Path) -> None:
+    "Remove what an earlier report left in `out` (only the report's own file names)."
+    for name in REPORT_PRODUCTS: (out / name).unlink(missing_ok=True)
+
 def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None, epochs_scale:float=1.0,
                device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all",
-               k:str="oracle") -> Path:
-    "Execute the report notebook for one (model, dataset, seed[, cell subset][, estimated K]); returns out_dir."
+               k:str|None=None, data_path:str|None=None, label_key:str|None=None, layer:str|None=None,
+               echo:bool=False) -> Path:
+    "Execute the report notebook for one (model, dataset or user file, seed[, cell subset][, K]); returns out_dir."
     import papermill as pm
+    task = models.get(model).info.task
+    if data_path is not None:
+        data_path = str(Path(data_path).resolve())
+        if k is None: k = "oracle" if label_key is not None or task == "annotation" else "estimate"
+        check_params(k=str(k), cells=cells, data=data_path)
+        dataset = Path(data_path).stem
+        a = check_user_data(data_path, model, label_key, layer, str(k))          # every check before a kernel starts
+        if echo: print(f"{Path(data_path).name}: {a.n_obs} cells x {a.n_vars} genes from {layer or 'X'}; "
+                       + (f"labels from obs[{label_key!r}], {a.obs['cell_type'].nunique()} classes" if label_key
+                          else "no labels: no scores") + (f"; K: {k}" if task == "clustering" else ""), file=sys.stderr)
+        del a
+    k = str(k or "oracle")
     out_dir = str(out_dir or default_out_dir(model, dataset, seed, cells, k))
     params = check_params(model=model, dataset=dataset, seed=seed, max_cells=max_cells, epochs_scale=epochs_scale,
-                          device=device, out_dir=str(Path(out_dir).resolve()), cells=cells)
+                          device=device, out_dir=str(Path(out_dir).resolve()), cells=cells,
+                          **({} if data_path is None else dict(data=data_path, label_key=label_key, layer=layer)))
     if k != "oracle":
-        if models.get(model).info.task != "clustering": raise ValueError(f"{model} is an annotation model: --k estimate applies to clustering only")
+        if task != "clustering": raise ValueError(f"{model} is an annotation model: --k applies to clustering only")
         params.update(check_params(k=k))
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    (out / "metrics.json").unlink(missing_ok=True)
+    out = Path(out_dir)
+    try: out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError): raise ValueError(f"out-dir {out} is a file, not a folder") from None
+    except PermissionError: raise ValueError(f"out-dir {out} cannot be created: permission denied") from None
+    if not os.access(out, os.W_OK): raise ValueError(f"out-dir {out} is not writable")
+    _clear_products(out)
     nb_out = out / "report.ipynb"
+    if echo: print(f"{model} on {dataset_label(dataset, cells)} seed {seed}: running the report in {out} ...", file=sys.stderr)
+    echo_stream = _ProgressEcho() if echo else None
     try:
-        pm.execute_notebook(str(report_notebook(models.get(model).info.task)), str(nb_out), parameters=params,
-                            kernel_name="python3", progress_bar=progress, cwd=str(out))
+        pm.execute_notebook(str(report_notebook(task)), str(nb_out), parameters=params, kernel_name="python3",
+                            progress_bar=progress, cwd=str(out), stderr_file=echo_stream)
     except pm.PapermillExecutionError as e:
         raise RuntimeError(f"report {model} on {dataset} (seed {seed}) failed in cell {e.exec_count}: {e.ename}: {e.evalue}"
                            f" (executed notebook: {nb_out})") from None
     finally:
+        if echo_stream is not None and echo_stream.wrote: sys.stderr.write("\n")
         if html and nb_out.exists(): to_html(nb_out)
     if not (out / "metrics.json").exists(): raise RuntimeError(f"report ran but wrote no metrics.json in {out}")
     return out
@@ -375,10 +490,13 @@ MAIN_METRICS = dict(clustering=["ari", "nmi", "acc"], annotation=["accuracy", "f
 LEAK_FLAGS = ("supervised_gene_selection", "oracle_selection")   # protocol tags of runs that used labels beyond K
 
 def collect(root) -> pd.DataFrame:
-    "One row per metrics.json under `root`."
+    "One row per scored metrics.json under `root`; unlabelled runs are left out, unreadable files skipped with a warning."
     rows = []
     for p in sorted(Path(root).rglob("metrics.json")):
-        r = json.loads(p.read_text())
+        try: r = json.loads(p.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            warnings.warn(f"skipping {p}: not valid JSON ({e})"); continue
+        if not r.get("labelled", True) or not r.get("metrics"): continue          # a user's unlabelled run: nothing to rank
         rows.append(dict(model=r["model"], dataset=dataset_label(r["dataset"], r["params"].get("cells")), task=r["task"], seed=r["seed"], cells=r["cells"],
                          K=r.get("K"), fit_seconds=r["fit_seconds"], device=r["device"],
                          oracle_k=r["protocol"].get("oracle_k"), label_leakage=bool(r["protocol"].get("label_leakage")),
@@ -506,18 +624,44 @@ def grid(names:list[str]|None=None) -> list[dict]:
     return rows
 
 # %% ../nbs/20_report.ipynb
+def _version() -> str:
+    from scattn import __version__
+    return __version__
+
+def _data_command(a) -> int:
+    "`scattn data list` and `scattn data fetch NAME|all`."
+    if a.data_cmd == "list":
+        with pd.option_context("display.max_colwidth", 80, "display.width", 200):
+            print(data.dataset_table().to_string())
+        print(f"cache: {data.cache_dir()}  (SCATTN_CACHE moves it; SCATTN_ORIGIN_MIRROR reads the origin files from a folder or URL)")
+        return 0
+    reg = data.registry()
+    names = [n for n in sorted(reg) if "origin_files" in reg[n]] if a.names == ["all"] else a.names
+    for n in names:
+        try: path = data.fetch(n, force=a.force)
+        except (ValueError, FileNotFoundError, OSError) as e:
+            print(f"scattn data fetch {n}: {e}", file=sys.stderr); return 1
+        print(f"{n}: {path}")
+    return 0
+
 def main(argv:list[str]|None=None) -> int:
     "The `scattn` console script."
     import argparse
-    ap = argparse.ArgumentParser(prog="scattn", description="scattn: run reports and build the leaderboard")
+    ap = argparse.ArgumentParser(prog="scattn", description="scattn: run reports, fetch datasets and build the leaderboard")
+    ap.add_argument("--version", action="version", version=f"scattn {_version()}")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    r = sub.add_parser("report", help="run a report notebook for a model on a dataset")
+    r = sub.add_parser("report", help="run a report notebook for a model on a dataset or on your own .h5ad")
     r.add_argument("--model", required=True, help=f"one of: {', '.join(models.names())}")
-    r.add_argument("--dataset", default="sim", help="a registered dataset (scattn list)")
+    src = r.add_mutually_exclusive_group()
+    src.add_argument("--dataset", default="sim", help="a registered dataset (scattn data list)")
+    src.add_argument("--data", default=None, metavar="FILE.h5ad", help="your own AnnData file instead of a registered dataset")
+    r.add_argument("--label-key", default=None, help="with --data: the obs column of labels (scores the run); none: unlabelled")
+    r.add_argument("--layer", default=None, help="with --data: the layer that holds raw counts (default X)")
     r.add_argument("--seed", type=int, nargs="+", default=[0])
     r.add_argument("--max-cells", type=int, default=None)
     r.add_argument("--cells", default="all", help="a named cell subset of the dataset (e.g. cbmc_citeseq: human)")
-    r.add_argument("--k", default="oracle", choices=["oracle", "estimate"], help="clustering K: the number of types, or estimated without labels")
+    r.add_argument("--k", default=None, help="clustering K: oracle (the number of types), estimate (without labels) or a number; "
+                                             "default oracle, or estimate for an unlabelled file")
     r.add_argument("--epochs-scale", type=float, default=1.0)
     r.add_argument("--device", default="auto")
     r.add_argument("--out-dir", default=None, help="default reports/<model>/<dataset>/seed<k>")
@@ -526,23 +670,37 @@ def main(argv:list[str]|None=None) -> int:
     l.add_argument("root", nargs="?", default="reports")
     l.add_argument("--readme", default=None, help="also rewrite the leaderboard summary between the markers of this README")
     sub.add_parser("list", help="list models and datasets")
+    d = sub.add_parser("data", help="list the datasets, or fetch them from their public origin")
+    dsub = d.add_subparsers(dest="data_cmd", required=True)
+    dsub.add_parser("list", help="name, task, cells, genes, types, size, and whether each is on this machine")
+    f = dsub.add_parser("fetch", help="download a dataset's public origin files, convert, check the content, cache")
+    f.add_argument("names", nargs="+", metavar="NAME", help="dataset names, or all")
+    f.add_argument("--force", action="store_true", help="rebuild even when the cached file is there")
     a = ap.parse_args(argv)
     if a.cmd == "list":
         for n in models.names(): print(f"model    {n:16s} {models.MODELS[n].task:11s} {models.MODELS[n].description}")
         for n in data.dataset_names(): print(f"dataset  {n}")
         return 0
+    if a.cmd == "data": return _data_command(a)
     if a.cmd == "leaderboard":
-        board = leaderboard(a.root); print(Path(a.root) / "LEADERBOARD.md")
+        try: board = leaderboard(a.root)
+        except FileNotFoundError as e: print(f"scattn leaderboard: {e}", file=sys.stderr); return 1
+        print(Path(a.root) / "LEADERBOARD.md")
         if a.readme: print(a.readme if update_readme(board, a.readme) else f"{a.readme}: no leaderboard markers, left alone")
         return 0
+    if a.data is None and (a.label_key or a.layer):
+        print("scattn report: --label-key and --layer apply to --data FILE.h5ad", file=sys.stderr); return 1
     for s in a.seed:
         out = a.out_dir if len(a.seed) == 1 or a.out_dir is None else str(Path(a.out_dir) / f"seed{s}")
         try:
             out = run_report(a.model, a.dataset, s, a.max_cells, a.epochs_scale, a.device, out, html=not a.no_html,
-                             cells=a.cells, k=a.k)
-        except (RuntimeError, ValueError, TypeError, FileNotFoundError) as e:
+                             cells=a.cells, k=a.k, data_path=a.data, label_key=a.label_key, layer=a.layer, echo=True)
+        except (RuntimeError, ValueError, TypeError, FileNotFoundError, KeyError) as e:
             print(f"scattn report: {e}", file=sys.stderr); return 1
-        m = json.loads((out / "metrics.json").read_text())["metrics"]
-        print(f"{a.model} on {dataset_label(a.dataset, a.cells)} seed {s}: " + ", ".join(f"{k}={v:.3f}" for k, v in m.items() if isinstance(v, float)))
+        rec = json.loads((out / "metrics.json").read_text())
+        m = rec["metrics"]
+        name = Path(a.data).name if a.data else dataset_label(a.dataset, a.cells)
+        print(f"{a.model} on {name} seed {s}: " + (", ".join(f"{k}={v:.3f}" for k, v in m.items() if isinstance(v, float))
+                                                  or f"unlabelled, K = {rec.get('K')} (no scores)"))
         print((out / "report.html").resolve() if not a.no_html else (out / "metrics.json").resolve())
     return 0
