@@ -7,7 +7,7 @@ export SCATTN_DATA_DIR ?= $(abspath ../shared/data)
 MODEL ?= pca_kmeans
 DATASET ?= sim
 
-.PHONY: venv report test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
+.PHONY: venv data report test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
 
 # torch==2.13.0 first (a CPU wheel on local disk here), then the project with its dev extras.
 $(BIN)/.installed: setup.py settings.ini
@@ -17,6 +17,11 @@ $(BIN)/.installed: setup.py settings.ini
 	touch $@
 
 venv: $(BIN)/.installed
+
+# The six real datasets from their public origins into the user cache (skips what is there; SCATTN_ORIGIN_MIRROR
+# reads the origin files from a folder instead of the internet).
+data: venv
+	$(BIN)/scattn data fetch all
 
 # The default report: MODEL on the embedded simulation; prints the path of the HTML it wrote.
 report: venv
@@ -43,9 +48,8 @@ baselines: venv
 	$(MAKE) leaderboard MODELS=pca_kmeans,scanpy_leiden,protein_kmeans,logreg,knn
 
 # The whole grid (scattn.report.grid: every model x every dataset its task fits x 3 seeds, 5 for annotation) through
-# Snakemake, which skips finished runs, then the table. MODELS=a,b restricts it. Needs the [grid] extra.
+# Snakemake (a dev requirement), which skips finished runs, then the table. MODELS=a,b restricts it.
 leaderboard: venv
-	@$(BIN)/snakemake --version >/dev/null 2>&1 || $(BIN)/pip install -q -e ".[grid]"
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/snakemake --cores 2 $(if $(MODELS),--config models=$(MODELS))
 
 # Only rebuild LEADERBOARD.md, leaderboard.csv, leaderboard.png and the README summary from the metrics.json files already there.
