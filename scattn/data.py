@@ -95,7 +95,11 @@ def fetch(name:str, force:bool=False, progress:bool=True) -> Path:
     if dest.exists() and not force: return check_file(dest, entry)
     if progress: print(f"{name}: downloading {len(entry['origin_files'])} origin file(s), "
                        f"{sum(f.get('size', 0) for f in entry['origin_files']) / 1e6:.1f} MB", file=sys.stderr)
-    paths = origins.download(entry["origin_files"], cache_dir() / "origin", progress=progress)
+    try: paths = origins.download(entry["origin_files"], cache_dir() / "origin", progress=progress)
+    except (ConnectionError, OSError) as e:
+        if isinstance(e, FileNotFoundError): raise
+        raise OSError(f"{name}: an origin file could not be downloaded ({type(e).__name__}: {e}). Offline? Set "
+                      f"{origins.MIRROR_ENV} to a folder that holds the origin files: {', '.join(f['name'] for f in entry['origin_files'])}") from None
     adata = origins.convert(entry["converter"], paths)
     digest = origins.content_digest(adata)
     if digest != entry["content_sha256"]:
