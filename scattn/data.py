@@ -194,6 +194,8 @@ def simulate(
     seed:int=0,               # random seed
 ) -> ad.AnnData:
     "A Splatter-style gamma-Poisson dataset with groups, DE genes, library-size variation and dropout."
+    if not isinstance(n_groups, (int, np.integer)) or n_groups < 1: raise ValueError(f"n_groups must be an integer >= 1, got {n_groups!r}")
+    if n_cells < 1 or n_genes < 1: raise ValueError(f"n_cells and n_genes must be >= 1, got {n_cells}, {n_genes}")
     rng = np.random.default_rng(seed)
     p = np.full(n_groups, 1 / n_groups) if group_prob is None else np.asarray(group_prob, float)
     if len(p) != n_groups or not np.isclose(p.sum(), 1): raise ValueError("group_prob must have n_groups entries summing to 1")

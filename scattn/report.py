@@ -165,11 +165,14 @@ def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs
     else:
         if not labelled: raise ValueError(f"{model} is an annotation model: it needs labels (obs['cell_type'])")
         if k != "oracle": raise ValueError(f"{model} is an annotation model: k applies to clustering only")
-        adata.obs["split"] = split(adata, "cell_type", seed=seed)
+        split_key = f"{model}_split"                     # the protocol's own column: a user's obs['split'] is left alone
+        adata.obs.drop(columns=[split_key], errors="ignore", inplace=True)
+        cfg = replace(cfg, label_key="cell_type", split_key=split_key)    # the fit splits the labelled cells with the seed
         res = m.fit(adata, cfg, seed=seed, device=device, progress=progress)
-        te = (adata.obs["split"] == "test").values & adata.obs[f"{model}_pred"].notna().values
+        te = (adata.obs[split_key] == "test").values & adata.obs[f"{model}_pred"].notna().values
         scores = evaluate(adata.obs["cell_type"][te], adata.obs[f"{model}_pred"][te], "annotation")
-        protocol.update(oracle_k=False, K=int(adata.obs["cell_type"].nunique()), split="stratified 80/20", n_test=int(te.sum()))
+        protocol.update(oracle_k=False, K=int(adata.obs["cell_type"].nunique()), split="stratified 80/20", n_test=int(te.sum()),
+                        split_key=split_key)
     protocol.update(getattr(res, "extra", {}).get("protocol", {}))
     return dict(scores=scores, protocol=protocol), res
 
@@ -376,9 +379,13 @@ def write_json_atomic(obj, path) -> Path:
     "Write JSON to `path` through a temporary file and a rename."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w") as f: json.dump(obj, f, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o))
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w") as f:                                      # allow_nan=False: Infinity is not JSON
+            json.dump(obj, f, indent=1, allow_nan=False, default=lambda o: o.item() if hasattr(o, "item") else str(o))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True); raise
     return path
 
 def diagnostics(result) -> dict:
@@ -469,6 +476,16 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
     except (FileExistsError, NotADirectoryError): raise ValueError(f"out-dir {out} is a file, not a folder") from None
     except PermissionError: raise ValueError(f"out-dir {out} cannot be created: permission denied") from None
     if not os.access(out, os.W_OK): raise ValueError(f"out-dir {out} is not writable")
+    lock = out / ".report.lock"                                             # two runs never write into one folder
+    try: os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        raise RuntimeError(f"another report is writing into {out} (delete {lock} if no report is running)") from None
+    try: return _run_locked(task, params, out, model, dataset, cells, seed, html, progress, echo)
+    finally: lock.unlink(missing_ok=True)
+
+def _run_locked(task, params, out:Path, model, dataset, cells, seed, html, progress, echo) -> Path:
+    "The part of `run_report` that holds the folder's lock: clear, execute, render."
+    import papermill as pm
     _clear_products(out)
     nb_out = out / "report.ipynb"
     if echo: print(f"{model} on {dataset_label(dataset, cells)} seed {seed}: running the report in {out} ...", file=sys.stderr)

@@ -4,15 +4,18 @@
 
 # %% ../../nbs/06_models.ipynb 3
 from __future__ import annotations
-import importlib
-from dataclasses import dataclass
+import functools, importlib, json, math, random, sys, typing, warnings
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, is_dataclass
 from types import SimpleNamespace
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 import anndata as ad
 
 # %% auto 0
-__all__ = ['MODELS', 'ModelInfo', 'register', 'names', 'get', 'store']
+__all__ = ['MODELS', 'MIN_CELLS', 'ModelInfo', 'register', 'names', 'get', 'store', 'check_config', 'keep_random_state',
+           'check_seed', 'fit_input', 'api_fit']
 
 # %% ../../nbs/06_models.ipynb
 @dataclass(frozen=True)
@@ -85,12 +88,14 @@ def names(task:str|None=None) -> list[str]:
     return sorted(n for n, i in MODELS.items() if task is None or i.task == task)
 
 def get(name:str) -> SimpleNamespace:
-    "The model registered as `name`: `.info`, `.Config` and `.fit`."
-    if name not in MODELS: raise ValueError(f"unknown model {name!r}; valid names: {', '.join(names())}")
+    "The model registered as `name`: `.info`, `.Config`, `.fit` (the scanpy-style API below) and `.fit_raw` (the module's own)."
+    if not isinstance(name, str) or name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; valid names: {', '.join(names())}")
     info = MODELS[name]
     mod = importlib.import_module(info.module)
-    fit = getattr(mod, f"fit_{name}", None) or getattr(mod, "fit")    # ablations: fit_<name> in the same module
-    return SimpleNamespace(info=info, Config=getattr(mod, info.config), fit=fit)
+    raw = getattr(mod, f"fit_{name}", None) or getattr(mod, "fit")    # ablations: fit_<name> in the same module
+    Config = getattr(mod, info.config)
+    return SimpleNamespace(info=info, Config=Config, fit=api_fit(info, Config, raw), fit_raw=raw)
 
 # %% ../../nbs/06_models.ipynb
 def store(adata:ad.AnnData, name:str, obs_names, embedding=None, labels=None, key:str|None=None) -> None:
@@ -109,3 +114,170 @@ def store(adata:ad.AnnData, name:str, obs_names, embedding=None, labels=None, ke
 def _natural(s: str):
     "Sort key that puts '2' before '10'."
     return (0, int(s), "") if s.isdigit() else (1, 0, s)
+
+# %% ../../nbs/06_models.ipynb
+_SIZES = {"batch_size", "n_top_genes", "n_genes", "n_clusters", "latent", "latent_dim", "hidden", "dim", "heads",
+          "n_heads", "es_heads", "depth", "channels", "ffn_mult", "head_hidden", "n_pcs", "n_neighbors", "n_init",
+          "kmeans_n_init", "n_passes", "eval_every", "anneal_every", "max_iter", "min_cells", "patience"}
+_FRACTIONS = {"val_fraction", "monitor_fraction", "mask_ratio", "dropout"}
+
+def _range_of(name:str):
+    "The valid range of a config field, by its name: (test, words), or None."
+    if name.endswith("epochs"): return (lambda v: v >= 0, ">= 0")
+    if name in _SIZES: return (lambda v: v >= 1, ">= 1")
+    if name == "lr" or name.endswith("_lr"): return (lambda v: 0 < v < math.inf, "> 0")
+    if name in _FRACTIONS: return (lambda v: 0 <= v < 1, "in [0, 1)")
+    return None
+
+def _is(v, t) -> bool:
+    "Whether value `v` fits type hint `t` (int, float, bool, str, tuple, None, Literal, unions)."
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if origin is typing.Literal: return v in args
+    if origin is typing.Union or type(t).__name__ == "UnionType": return any(_is(v, a) for a in args)
+    if t is type(None): return v is None
+    if t is bool: return isinstance(v, (bool, np.bool_))
+    if t is int: return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+    if t is float: return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
+    if t is tuple: return isinstance(v, (tuple, list))
+    return isinstance(v, t) if isinstance(t, type) else True
+
+def _words(t) -> str:
+    if typing.get_origin(t) is typing.Literal: return "one of " + ", ".join(map(repr, typing.get_args(t)))
+    return str(t).replace("typing.", "").replace("<class '", "").replace("'>", "")
+
+def check_config(config, cls):
+    "The config for a fit: `cls()` for None, else the same dataclass with every field of its type and in range; raises naming the field."
+    if config is None: return cls()
+    if isinstance(config, dict): raise TypeError(f"config must be a {cls.__name__}, got a dict: pass {cls.__name__}(**your_dict)")
+    if type(config) is not cls:
+        raise TypeError(f"config must be a {cls.__name__}, got {type(config).__name__}" +
+                        (" (another model's config)" if is_dataclass(config) else ""))
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    for f in fields(cls):
+        v, t = getattr(config, f.name), hints.get(f.name)
+        if t is not None and not _is(v, t):
+            raise TypeError(f"{cls.__name__}.{f.name} must be {_words(t)}, got {v!r} ({type(v).__name__})")
+        rng = _range_of(f.name)
+        if rng is not None and v is not None and not isinstance(v, (tuple, list, str)) and not rng[0](v):
+            raise ValueError(f"{cls.__name__}.{f.name} must be {rng[1]}, got {v!r}")
+        if isinstance(v, (tuple, list)) and f.name in ("hidden", "scales", "dilations") and not all(
+                isinstance(x, (int, np.integer)) and x >= 1 for x in v):
+            raise ValueError(f"{cls.__name__}.{f.name} must hold integers >= 1, got {v!r}")
+    if hasattr(config, "check"): config.check()
+    return config
+
+# %% ../../nbs/06_models.ipynb
+MIN_CELLS = 20          # fewer cells than this: a clear error instead of a crash deep inside a model
+
+@contextmanager
+def keep_random_state():
+    "Restore Python's, NumPy's and torch's random states and the cuDNN flags after the block."
+    import torch
+    py, npy, th = random.getstate(), np.random.get_state(), torch.get_rng_state()
+    cuda = torch.cuda.get_rng_state_all() if torch.cuda.is_available() and torch.cuda.is_initialized() else None
+    flags = (torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark)
+    try: yield
+    finally:
+        random.setstate(py); np.random.set_state(npy); torch.set_rng_state(th)
+        if cuda is not None: torch.cuda.set_rng_state_all(cuda)
+        torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark = flags
+
+def check_seed(seed) -> int:
+    "A seed is a non-negative integer."
+    if not isinstance(seed, (int, np.integer)) or isinstance(seed, (bool, np.bool_)) or seed < 0:
+        raise TypeError(f"seed must be a non-negative integer, got {seed!r} ({type(seed).__name__})")
+    return int(seed)
+
+def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=None) -> tuple[ad.AnnData, np.ndarray]:
+    "The working copy a fit trains on, checked: (AnnData of the kept cells, boolean mask of kept cells in `adata`)."
+    from scattn.data import is_counts
+    if not isinstance(adata, ad.AnnData):
+        raise TypeError(f"{info.name}: fit expects an AnnData, got {type(adata).__name__}; wrap a cells x genes matrix "
+                        "with anndata.AnnData(X)")
+    src = adata.to_memory() if adata.isbacked else adata
+    if layer is not None and layer not in src.layers:
+        raise ValueError(f"{info.name}: no layer {layer!r}; the layers are: {', '.join(src.layers) or 'none'}")
+    X = src.layers[layer] if layer is not None else src.X
+    if X is None: raise ValueError(f"{info.name}: adata.X is None; name the layer that holds the data with layer=...")
+    X = sp.csr_matrix(X, dtype=np.float32)
+    where = f"layers[{layer!r}]" if layer else "X"
+    if X.shape[0] == 0 or X.shape[1] == 0: raise ValueError(f"{info.name}: empty data ({X.shape[0]} cells x {X.shape[1]} genes)")
+    if not np.isfinite(X.data).all(): raise ValueError(f"{info.name}: {where} contains NaN or infinite values")
+    if src.obs_names.has_duplicates:
+        raise ValueError(f"{info.name}: {int(src.obs_names.duplicated().sum())} duplicated cell names (obs_names); "
+                         "call adata.obs_names_make_unique() first")
+    if info.needs_counts and not is_counts(X):
+        others = [l for l in src.layers if l != layer and is_counts(src.layers[l])]
+        raise ValueError(f"{info.name} needs raw counts (non-negative integers) but {where} holds other values" +
+                         (f"; pass layer={others[0]!r}" if others else "; keep raw counts in a layer and pass layer=..."))
+    keep = np.asarray(X.sum(1)).ravel() != 0 if info.needs_counts else np.ones(X.shape[0], bool)
+    if not keep.all(): warnings.warn(f"{info.name}: {int((~keep).sum())} cells have no counts in {where}; they are left out "
+                                     "of the fit and get NaN results")
+    if keep.sum() < MIN_CELLS: raise ValueError(f"{info.name}: {int(keep.sum())} cells with counts; a fit needs at least {MIN_CELLS}")
+    work = ad.AnnData(X[keep], obs=src.obs[keep].copy(), var=src.var.copy(), uns=dict(src.uns),
+                      obsm={k: (v[keep] if not isinstance(v, pd.DataFrame) else v[keep].copy()) for k, v in src.obsm.items()})
+    if label_key is not None:
+        if label_key not in work.obs:
+            raise KeyError(f"{info.name}: label column {label_key!r} not in obs; columns: {', '.join(work.obs.columns) or 'none'}")
+        missing = work.obs[label_key].isna().values
+        if missing.all(): raise ValueError(f"{info.name}: obs[{label_key!r}] holds no label at all")
+        if missing.any(): warnings.warn(f"{info.name}: {int(missing.sum())} cells have no label in obs[{label_key!r}]; they are "
+                                        "not used for training or scoring, and get predictions")
+    return work, keep
+
+# %% ../../nbs/06_models.ipynb
+def _annotation_split(work:ad.AnnData, cfg, seed:int) -> bool:
+    "Make the stratified split over the labelled cells when obs has none (unlabelled cells: 'unlabelled'); True when made here."
+    from scattn.preprocess import split
+    labelled = work.obs[cfg.label_key].notna().values
+    made = cfg.split_key not in work.obs
+    if made:
+        s = np.full(work.n_obs, "unlabelled", dtype=object)
+        s[labelled] = split(work[labelled], cfg.label_key, seed=seed)
+        work.obs[cfg.split_key] = s
+    elif not labelled.all():
+        s = work.obs[cfg.split_key].astype(object).values.copy(); s[~labelled] = "unlabelled"; work.obs[cfg.split_key] = s
+    return made
+
+def _write_back(target:ad.AnnData, work:ad.AnnData, keep:np.ndarray, name:str, key:str, split_key:str|None, made_split:bool):
+    "Copy the documented outputs of a fit from the working copy into `target`, renamed to `key`, NaN for left-out cells."
+    rows = np.flatnonzero(keep)
+    for k, v in work.obsm.items():
+        if k != f"X_{name}": continue
+        full = np.full((target.n_obs, v.shape[1]), np.nan, np.float32); full[rows] = np.asarray(v, np.float32)
+        target.obsm[f"X_{key}"] = full
+    cols = {name: key, f"{name}_pred": f"{key}_pred", f"{name}_alpha": f"{key}_alpha"}
+    if made_split: cols[split_key] = f"{key}_split"
+    for src, dst in cols.items():
+        if src not in work.obs: continue
+        col = work.obs[src]
+        full = pd.Series(pd.NA if not pd.api.types.is_float_dtype(col) else np.nan, index=target.obs_names, dtype=object)
+        full.iloc[rows] = col.astype(object).values
+        if isinstance(col.dtype, pd.CategoricalDtype): full = pd.Categorical(full, categories=col.cat.categories)
+        elif pd.api.types.is_float_dtype(col): full = full.astype(float)
+        target.obs[dst] = full
+
+def api_fit(info:ModelInfo, Config, raw):
+    "The scanpy-style `fit` of a model: checks, a working copy, documented outputs, uns record, random state kept."
+    @functools.wraps(raw)
+    def fit(adata, config=None, *, seed:int=0, device:str="auto", progress:bool=True, layer:str|None=None,
+            key_added:str|None=None, copy:bool=False):
+        from scattn import __version__
+        cfg, seed = check_config(config, Config), check_seed(seed)
+        key = key_added or info.name
+        if not isinstance(key, str) or not key: raise TypeError(f"key_added must be a non-empty string, got {key_added!r}")
+        label_key = getattr(cfg, "label_key", None) if info.task == "annotation" else None
+        work, keep = fit_input(adata, info, layer, label_key)
+        made = _annotation_split(work, cfg, seed) if info.task == "annotation" else False
+        if hasattr(sys.modules[raw.__module__], "check_data"): sys.modules[raw.__module__].check_data(work, cfg)
+        with keep_random_state():
+            result = raw(work, cfg, seed=seed, device=device, progress=progress)
+        target = (adata.to_memory() if adata.isbacked else adata.copy()) if copy else adata
+        _write_back(target, work, keep, info.name, key, getattr(cfg, "split_key", None), made)
+        rec = dict(model=info.name, task=info.task, scattn_version=__version__, seed=seed, layer=layer or "X",
+                   device=str(result.device), fit_seconds=float(result.seconds), n_cells_fitted=int(keep.sum()),
+                   config=json.dumps(result.config, default=str))
+        if label_key is not None: rec["n_unlabelled"] = int(work.obs[label_key].isna().sum())
+        uns = dict(target.uns.get("scattn", {})); uns[key] = rec; target.uns["scattn"] = uns
+        return (target, result) if copy else result
+    return fit

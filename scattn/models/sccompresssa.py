@@ -96,7 +96,8 @@ def select_genes(adata:ad.AnnData, cfg:SCCompressSAConfig, k:int, seed:int=0) ->
         keep = np.asarray((X > 0).sum(0)).ravel() >= 3                      # min_cells=3
         a = ad.AnnData(log_cpm(X[:, keep]))
         hv = sc.pp.highly_variable_genes(a, flavor="seurat", n_top_genes=min(n + 1, a.n_vars), inplace=False)
-        idx = np.flatnonzero(keep)[np.flatnonzero(hv["highly_variable"].values)][:n]
+        disp = np.nan_to_num(hv["dispersions_norm"].values.astype(float), nan=-np.inf)
+        idx = np.flatnonzero(keep)[np.argsort(-disp, kind="stable")[:n]]     # exactly n when enough genes pass the filter
         return np.sort(idx), dict(groups="none (HVG)")
     if cfg.gene_selection == "ftest_true":
         if cfg.label_key not in adata.obs: raise KeyError(f"gene_selection='ftest_true' needs labels in obs[{cfg.label_key!r}]")
@@ -251,6 +252,11 @@ def _prepare(adata:ad.AnnData, cfg:SCCompressSAConfig, k:int, seed:int) -> tuple
     if side < 8: raise ValueError(f"scCompressSA needs at least 64 genes for its image, got {adata.n_vars}")
     cfg = replace(cfg, n_genes=side * side)
     idx, info = select_genes(adata, cfg, k, seed)
+    if len(idx) < side * side:                                             # fewer genes passed the HVG filter: a smaller image
+        side = math.isqrt(len(idx)) // 2 * 2
+        if side < 8: raise ValueError(f"scCompressSA needs at least 64 selectable genes for its image, got {len(idx)}")
+        cfg = replace(cfg, n_genes=side * side)
+        idx, info = select_genes(adata, cfg, k, seed)
     X = normalise_selected(adata.X, idx, cfg.libsize_genes)                # (N, n)
     if cfg.input_scale == "max": X = X / max(float(X.max()), 1e-12)
     info.update(n_genes=int(len(idx)), genes=[str(g) for g in adata.var_names[idx][:5]] + ["..."])

@@ -18,8 +18,8 @@ from ..train import Result, config_dict, get_device, seed_everything, train, ind
 from . import store
 
 # %% auto 0
-__all__ = ['SCTransConfig', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder', 'CompletionDecoder',
-           'completion_loss', 'eval_loss', 'salient_coefficients', 'LightEncoder', 'mutual_kl',
+__all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder',
+           'CompletionDecoder', 'completion_loss', 'eval_loss', 'salient_coefficients', 'LightEncoder', 'mutual_kl',
            'conditional_contrastive', 'SCTrans', 'fit', 'predict', 'predict_selective', 'fit_sctrans_noma',
            'fit_sctrans_noccr']
 
@@ -57,6 +57,19 @@ class SCTransConfig:
     def gpu(cls, **kw) -> "SCTransConfig":
         "The spec's assumed sizes ({8, 16, 32}, width 128, lr 1e-4, 50 epochs): for a GPU."
         return cls(**{**dict(scales=(8, 16, 32), dim=128, lr=1e-4, epochs=50), **kw})
+
+    def check(self) -> None:
+        "Combination rules `models.check_config` cannot read off the types: nested scales."
+        s = tuple(self.scales)
+        if len(s) == 0 or any(b % a for a, b in zip(s, s[1:])) or list(s) != sorted(set(s)):
+            raise ValueError(f"SCTransConfig.scales must be nested (increasing, each dividing the next, e.g. (16, 32, 64)), got {s}")
+
+def check_data(adata:ad.AnnData, cfg:SCTransConfig) -> None:
+    "Called by the API before training: the largest scale must leave at least two tokens."
+    n = min(cfg.n_top_genes, adata.n_vars)
+    if n <= max(cfg.scales):
+        raise ValueError(f"SCTrans needs more genes than its largest scale ({max(cfg.scales)}), the data gives {n}: "
+                         "use more genes or smaller Config.scales, e.g. (4, 8, 16)")
 
 # %% ../../nbs/14_sctrans.ipynb
 def pad_to(x:torch.Tensor, multiple:int) -> torch.Tensor:
