@@ -14,30 +14,45 @@ import scanpy as sc
 from .data import validate, is_counts
 
 # %% auto 0
-__all__ = ['size_factors', 'select_hvg', 'zscore', 'preprocess', 'ftest_select', 'protein_kind', 'protein_input', 'split',
-           'train_genes']
+__all__ = ['size_factor_ref', 'size_factors', 'select_hvg', 'zscore', 'preprocess', 'align_genes', 'replay', 'ftest_select',
+           'protein_kind', 'protein_input', 'split', 'train_genes']
 
 # %% ../nbs/01_preprocess.ipynb
-def size_factors(
-    counts,                                                   # (N, G) raw counts, dense or sparse
-    method:Literal["libsize", "median_ratio"]="libsize",      # which estimator
-    mean:Literal["geometric", "arithmetic"]="geometric",      # gene reference for median_ratio
-    min_genes:int=20,                                         # fewer always-expressed genes: fall back to libsize
-) -> np.ndarray:
-    "Per-cell size factors $s_i$ (median 1 for `libsize`)."
+def size_factor_ref(
+    counts,                                                   # (N, G) raw counts of the training cells
+    method:Literal["libsize", "median_ratio"]="libsize",
+    mean:Literal["geometric", "arithmetic"]="geometric",
+    min_genes:int=20,
+) -> dict:
+    "What size factors are measured against: the median library size (libsize) or the always-expressed genes' reference."
     lib = np.asarray(counts.sum(1)).ravel().astype(np.float64)                   # (N,)
     if (lib <= 0).any(): raise ValueError(f"{int((lib <= 0).sum())} cells have zero total count; remove them first")
-    if method == "libsize": return lib / np.median(lib)
+    if method == "libsize": return dict(method="libsize", median=float(np.median(lib)))
     if method != "median_ratio": raise ValueError(f"unknown size-factor method {method!r}; use 'libsize' or 'median_ratio'")
     X = counts.toarray() if sp.issparse(counts) else np.asarray(counts, dtype=np.float64)
     keep = (X > 0).all(0)
     if keep.sum() < min_genes:
         warnings.warn(f"median_ratio: only {int(keep.sum())} genes are non-zero in every cell (< {min_genes}); "
                       "falling back to library-size factors")
-        return lib / np.median(lib)
+        return dict(method="libsize", median=float(np.median(lib)))
     Xk = X[:, keep]
-    ref = np.exp(np.log(Xk).mean(0)) if mean == "geometric" else Xk.mean(0)       # (G_keep,)
-    return np.median(Xk / ref, axis=1)
+    return dict(method="median_ratio", genes=keep,
+                ref=np.exp(np.log(Xk).mean(0)) if mean == "geometric" else Xk.mean(0))        # (G_keep,)
+
+def size_factors(
+    counts,                                                   # (N, G) raw counts, dense or sparse
+    method:Literal["libsize", "median_ratio"]="libsize",      # which estimator
+    mean:Literal["geometric", "arithmetic"]="geometric",      # gene reference for median_ratio
+    min_genes:int=20,                                         # fewer always-expressed genes: fall back to libsize
+    ref:dict|None=None,                                       # the training cells' `size_factor_ref`, for new cells
+) -> np.ndarray:
+    "Per-cell size factors $s_i$ (median 1 for `libsize`); with `ref`, new cells are sized like the training cells."
+    lib = np.asarray(counts.sum(1)).ravel().astype(np.float64)                   # (N,)
+    if (lib <= 0).any(): raise ValueError(f"{int((lib <= 0).sum())} cells have zero total count; remove them first")
+    ref = ref or size_factor_ref(counts, method, mean, min_genes)
+    if ref["method"] == "libsize": return lib / ref["median"]
+    X = counts.toarray() if sp.issparse(counts) else np.asarray(counts, dtype=np.float64)
+    return np.median(X[:, ref["genes"]] / ref["ref"], axis=1)
 
 # %% ../nbs/01_preprocess.ipynb
 def select_hvg(
@@ -94,14 +109,52 @@ def preprocess(
     a = a[:, np.asarray((a.X > 0).sum(0)).ravel() >= max(min_cells, 1)].copy()
     a = _drop_empty_cells(a)
     a.layers["counts"] = a.X.copy()
-    a.obs["size_factor"] = size_factors(a.X, size_factor).astype(np.float32)
+    ref = size_factor_ref(a.X, size_factor)
+    state = dict(recipe=recipe, filtered_genes=np.asarray(a.var_names), sf_ref=ref, scale=bool(scale), max_value=max_value)
+    a = _normalise(a, recipe, ref)
+    a = a[:, select_hvg(a, n_top_genes, hvg_flavor)].copy()
+    state["genes"] = np.asarray(a.var_names)
+    if scale:
+        D = a.X.toarray().astype(np.float32)
+        state.update(mean=D.mean(0), std=D.std(0))
+    a.X = zscore(a.X, max_value, state.get("mean"), state.get("std")) if scale else a.X.toarray().astype(np.float32)
+    a.uns["preprocess"] = dict(recipe=recipe, n_genes=int(a.n_vars), n_top_genes=n_top_genes, hvg_flavor=hvg_flavor,
+                               scale=bool(scale), max_value=max_value, min_cells=min_cells, size_factor=size_factor)
+    a.uns["preprocess_state"] = state
+    return a
+
+def _normalise(a:ad.AnnData, recipe:str, ref:dict) -> ad.AnnData:
+    "Size factors into obs, then the recipe's normalisation and log1p of X (counts stay in layers['counts'])."
+    a.obs["size_factor"] = size_factors(a.X, ref=ref).astype(np.float32)
     if recipe == "dca": a.X = sp.csr_matrix(a.X.multiply(1 / a.obs["size_factor"].values[:, None]))
     else: sc.pp.normalize_total(a, target_sum=1e4)
     sc.pp.log1p(a)
-    a = a[:, select_hvg(a, n_top_genes, hvg_flavor)].copy()
-    a.X = zscore(a.X, max_value) if scale else a.X.toarray().astype(np.float32)
-    a.uns["preprocess"] = dict(recipe=recipe, n_genes=int(a.n_vars), n_top_genes=n_top_genes, hvg_flavor=hvg_flavor,
-                               scale=bool(scale), max_value=max_value, min_cells=min_cells, size_factor=size_factor)
+    return a
+
+def align_genes(adata:ad.AnnData, genes, X=None) -> sp.csr_matrix:
+    "Columns `genes` of adata's X (or of `X`), in that order, by name; genes the data lacks are zero (a warning counts them)."
+    if not adata.var_names.is_unique: raise ValueError("var_names are not unique: call adata.var_names_make_unique() first")
+    genes = pd.Index(np.asarray(genes).astype(str))
+    idx = adata.var_names.astype(str).get_indexer(genes)                       # (G_model,), -1 where missing
+    missing = idx < 0
+    if missing.all(): raise ValueError(f"none of the model's {len(genes)} genes is in the data; are the gene names of "
+                                       "the same kind (symbols, Ensembl ids) as the training data's?")
+    if missing.any(): warnings.warn(f"{int(missing.sum())} of the model's {len(genes)} genes are not in the data: "
+                                    "they are set to zero")
+    M = sp.csr_matrix(adata.X if X is None else X, dtype=np.float32)[:, np.where(missing, 0, idx)]
+    return sp.csr_matrix(M.multiply((~missing).astype(np.float32)[None, :]))
+
+def replay(adata:ad.AnnData, state:dict) -> ad.AnnData:
+    "New cells preprocessed exactly as the training cells were (`uns['preprocess_state']`): genes by name, the training size-factor reference, HVGs and scaling statistics."
+    validate(adata, counts=True)
+    a = ad.AnnData(align_genes(adata, state["filtered_genes"]), obs=adata.obs.copy(),
+                   var=pd.DataFrame(index=pd.Index(state["filtered_genes"]).astype(str)))
+    a = _drop_empty_cells(a)
+    a.layers["counts"] = a.X.copy()
+    a = _normalise(a, state["recipe"], state["sf_ref"])
+    a = a[:, a.var_names.get_indexer(pd.Index(state["genes"]).astype(str))].copy()
+    a.X = (zscore(a.X, state["max_value"], state["mean"], state["std"]) if state["scale"]
+           else a.X.toarray().astype(np.float32))
     return a
 
 # %% ../nbs/01_preprocess.ipynb

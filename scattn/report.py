@@ -451,7 +451,7 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
                k:str|None=None, data_path:str|None=None, label_key:str|None=None, layer:str|None=None,
                echo:bool=False) -> Path:
     "Execute the report notebook for one (model, dataset or user file, seed[, cell subset][, K]); returns out_dir."
-    import papermill as pm
+    check_params(model=model)                                              # a wrong type names the parameter
     task = models.get(model).info.task
     if data_path is not None:
         data_path = str(Path(data_path).resolve())

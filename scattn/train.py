@@ -12,7 +12,7 @@ import torch
 from tqdm import tqdm
 
 # %% auto 0
-__all__ = ['get_device', 'seed_everything', 'versions', 'Result', 'config_dict', 'train', 'index_batches', 'holdout']
+__all__ = ['get_device', 'seed_everything', 'versions', 'Result', 'Fitted', 'config_dict', 'train', 'index_batches', 'holdout']
 
 # %% ../nbs/05_train.ipynb
 def get_device(device:str|torch.device="auto") -> torch.device:
@@ -41,15 +41,65 @@ def versions() -> dict:
 
 @dataclass
 class Result:
-    "What a `fit` returns: loss history per epoch, seconds, config, device, versions."
+    "What a `fit` returns: loss history per epoch, seconds, config, device, versions, and the fitted model."
     history: dict = field(default_factory=dict)   # name -> list of per-epoch means
     seconds: float = 0.0                          # wall time of the fit
     config: dict = field(default_factory=dict)    # the config used, as a dict
     device: str = "cpu"
     versions: dict = field(default_factory=versions)
     extra: dict = field(default_factory=dict)     # model-specific facts (chosen resolution, stop epoch, ...)
+    model: object = None                          # the fitted model: a module's `Fitted` (embeds new cells) or estimator
 
-    def to_dict(self) -> dict: return asdict(self)
+    def to_dict(self) -> dict:
+        "Everything but the fitted model, as plain data."
+        return dict(history=self.history, seconds=self.seconds, config=self.config, device=self.device,
+                    versions=self.versions, extra={k: v for k, v in self.extra.items() if not _is_model(v)})
+
+    def embed(self, adata, layer:str|None=None):
+        "The fitted model's embedding of the cells of `adata` (genes matched by name; NaN rows for cells it cannot use)."
+        if not hasattr(self.model, "embed"): raise TypeError("this result holds no model that embeds new cells")
+        if layer is not None:
+            import anndata as ad
+            adata = ad.AnnData(adata.layers[layer], obs=adata.obs, var=adata.var, obsm=dict(adata.obsm))
+        return self.model.embed(adata)
+
+    def save(self, path) -> "Path":
+        "Write the result with its fitted model (moved to the CPU) to `path` (torch.save; load it only from a source you trust)."
+        from pathlib import Path
+        if hasattr(self.model, "to"): self.model.to("cpu")
+        torch.save(self, path)
+        return Path(path)
+
+    @staticmethod
+    def load(path, device:str="cpu") -> "Result":
+        "Read a result written by `save`, its model on `device`."
+        r = torch.load(path, map_location=device, weights_only=False)
+        if not isinstance(r, Result): raise TypeError(f"{path} does not hold a scattn Result")
+        if hasattr(r.model, "to"): r.model.to(device)
+        return r
+
+def _is_model(v) -> bool:
+    return isinstance(v, torch.nn.Module) or hasattr(v, "embed")
+
+class Fitted:
+    "Base of what a fit keeps to embed new cells: `to(device)` moves every torch module it holds; subclasses define `embed`."
+    def to(self, device):
+        for k, v in vars(self).items():
+            if isinstance(v, torch.nn.Module): setattr(self, k, v.to(device))
+        return self
+
+    @property
+    def device(self) -> torch.device:
+        mods = [v for v in vars(self).values() if isinstance(v, torch.nn.Module)]
+        return next(mods[0].parameters()).device if mods else torch.device("cpu")
+
+    @staticmethod
+    def rows(obs_names, kept, Z:np.ndarray) -> np.ndarray:
+        "An (len(obs_names), d) float32 array: the rows of Z for the cells `kept` (by name), NaN for the others."
+        import pandas as pd
+        out = np.full((len(obs_names), Z.shape[1]), np.nan, np.float32)
+        out[pd.Index(obs_names).get_indexer(pd.Index(kept))] = Z
+        return out
 
 def config_dict(config) -> dict:
     "A config dataclass (or dict, or None) as a plain dict."

@@ -11,6 +11,7 @@ import torch
 
 from scattn import models, report
 from scattn.data import simulate
+from scattn.train import Result
 
 TINY_EPOCHS = 0.02
 
@@ -191,3 +192,27 @@ def test_a_rerun_leaves_no_figure_of_the_earlier_run(tmp_path):           # find
     out = tmp_path / "r"; out.mkdir(); (out / "loss.png").write_bytes(b"old figure of another model")
     report.run_report("pca_kmeans", "sim", max_cells=100, out_dir=str(out), html=False)
     assert not (out / "loss.png").exists() and (out / "metrics.json").exists() and not (out / ".report.lock").exists()
+
+
+# --- the fitted model: kept, saved, loaded, and embedding new cells -------------------------------------------------
+
+@pytest.mark.parametrize("name", models.names())
+def test_fitted_model_round_trips_and_embeds_new_cells(name, tmp_path):
+    a = simulate(n_cells=160, n_genes=1000, n_groups=3, n_proteins=5, seed=0)
+    ref, query = a[:120].copy(), a[120:].copy()
+    m, cfg = tiny(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = m.fit(ref, cfg, seed=0, progress=False)
+    assert res.model is not None, f"{name} discards its fitted model"
+    back = Result.load(res.save(tmp_path / "fit.pt"))
+    assert type(back.model) is type(res.model) and back.config == res.config
+    if m.info.task == "annotation":
+        assert back.model.genes == res.model.genes
+        return
+    q = query[:, ::-1].copy()                                                # other gene order: matched by name
+    Z1, Z2 = res.embed(q), back.embed(q)
+    assert Z1.shape[0] == q.n_obs and np.array_equal(Z1, Z2, equal_nan=True)  # the loaded model embeds identically
+    if name not in ("srsavae", "srsavae_noattn", "srsavae_nores", "srsavae_rna"):  # attention over a batch: context-dependent
+        Zt = res.embed(ref)                                                  # the training cells: their stored embedding
+        assert np.allclose(Zt, ref.obsm[f"X_{name}"], atol=1e-3, equal_nan=True), np.nanmax(np.abs(Zt - ref.obsm[f"X_{name}"]))

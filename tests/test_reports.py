@@ -63,6 +63,7 @@ def test_report_on_shared_data(runs_root, name, dataset):
 def test_failed_run_names_cell_and_leaves_no_metrics(tmp_path, monkeypatch):
     monkeypatch.setenv("SCATTN_DATA_DIR", str(tmp_path / "empty"))
     monkeypatch.setenv("SCATTN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("SCATTN_ORIGIN_MIRROR", str(tmp_path / "no-mirror"))   # the file cannot be built either
     out = tmp_path / "run"
     out.mkdir(); (out / "metrics.json").write_text("{}")           # stale file from an earlier run
     with pytest.raises(RuntimeError, match=r"failed in cell \d+: FileNotFoundError"):

@@ -10,14 +10,15 @@ import numpy as np
 import anndata as ad
 import scanpy as sc
 from ..data import validate
-from ..preprocess import preprocess, select_hvg, split, train_genes, protein_input, protein_kind
+from ..preprocess import preprocess, replay, align_genes, select_hvg, split, train_genes, protein_input, protein_kind
 from ..cluster import kmeans, leiden, leiden_k, estimate_k
-from ..train import Result, config_dict, get_device, seed_everything
+from ..train import Result, Fitted, config_dict, get_device, seed_everything
 from . import store
 
 # %% auto 0
-__all__ = ['PCAKMeansConfig', 'pca_embedding', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans', 'LeidenConfig',
-           'fit_scanpy_leiden', 'LogRegConfig', 'fit_logreg', 'KNNConfig', 'fit_knn']
+__all__ = ['PCAKMeansConfig', 'pca_embedding', 'PCAFitted', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans',
+           'ProteinFitted', 'LeidenConfig', 'fit_scanpy_leiden', 'LogRegConfig', 'AnnotationFitted', 'fit_logreg',
+           'KNNConfig', 'fit_knn']
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -36,6 +37,16 @@ def pca_embedding(adata:ad.AnnData, n_top_genes:int, max_value:float, n_pcs:int,
     sc.pp.pca(p, n_comps=min(n_pcs, p.n_obs - 1, p.n_vars - 1), random_state=seed)
     return p
 
+class PCAFitted(Fitted):
+    "The PCA of the training cells: embeds new cells with their genes, scaling statistics and loadings."
+    def __init__(self, p:ad.AnnData):
+        self.state = p.uns["preprocess_state"]                                 # genes, size-factor reference, mean/sd
+        self.mean = np.asarray(p.X, np.float32).mean(0)                        # (G,) PCA centre
+        self.PCs = np.asarray(p.varm["PCs"], np.float32)                       # (G, n_pcs) loadings
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        q = replay(adata, self.state)                                         # new cells as the training cells were
+        return self.rows(adata.obs_names, q.obs_names, (q.X - self.mean) @ self.PCs)
+
 def fit_pca_kmeans(adata:ad.AnnData, config:PCAKMeansConfig|None=None, *, seed:int=0, device:str="auto",
                    progress:bool=True) -> Result:
     "PCA + k-means; writes obsm['X_pca_kmeans'] and obs['pca_kmeans']."
@@ -47,7 +58,7 @@ def fit_pca_kmeans(adata:ad.AnnData, config:PCAKMeansConfig|None=None, *, seed:i
     labels, _ = kmeans(Z, k, n_init=cfg.n_init, seed=seed)
     store(adata, "pca_kmeans", p.obs_names, Z, labels)
     return Result(seconds=time.time() - t0, config=config_dict(replace(cfg, n_clusters=k)), device="cpu",
-                  extra=dict(n_genes=int(p.n_vars), n_cells=int(p.n_obs)))
+                  extra=dict(n_genes=int(p.n_vars), n_cells=int(p.n_obs)), model=PCAFitted(p))
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -66,7 +77,19 @@ def fit_protein_kmeans(adata:ad.AnnData, config:ProteinKMeansConfig|None=None, *
     labels, _ = kmeans(Y, k, n_init=cfg.n_init, seed=seed)
     store(adata, "protein_kmeans", adata.obs_names, Y, labels)
     return Result(seconds=time.time() - t0, config=config_dict(replace(cfg, n_clusters=k)), device="cpu",
-                  extra=dict(n_genes=0, n_proteins=int(Y.shape[1]), n_cells=int(adata.n_obs), protein_kind=protein_kind(adata)))
+                  extra=dict(n_genes=0, n_proteins=int(Y.shape[1]), n_cells=int(adata.n_obs), protein_kind=protein_kind(adata)),
+                  model=ProteinFitted(list(adata.obsm["protein"].columns) if hasattr(adata.obsm["protein"], "columns") else None))
+
+class ProteinFitted(Fitted):
+    "k-means on proteins embeds new cells by their protein matrix, columns matched by name."
+    def __init__(self, proteins:list|None): self.proteins = proteins
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        P = adata.obsm["protein"]
+        if self.proteins is not None and hasattr(P, "columns"):
+            missing = [p for p in self.proteins if p not in P.columns]
+            if missing: raise ValueError(f"the new cells lack {len(missing)} of the model's proteins, e.g. {missing[:3]}")
+            adata = ad.AnnData(obs=adata.obs, obsm={"protein": P[self.proteins]})
+        return protein_input(adata)
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -90,7 +113,7 @@ def fit_scanpy_leiden(adata:ad.AnnData, config:LeidenConfig|None=None, *, seed:i
     else: labels, res = leiden_k(Z, cfg.n_clusters, cfg.n_neighbors, seed)
     store(adata, "scanpy_leiden", p.obs_names, Z, labels)
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
-                  extra=dict(resolution=float(res), n_genes=int(p.n_vars), n_cells=int(p.n_obs)))
+                  extra=dict(resolution=float(res), n_genes=int(p.n_vars), n_cells=int(p.n_obs)), model=PCAFitted(p))
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -109,7 +132,12 @@ def _annotation_inputs(adata:ad.AnnData, cfg, seed:int) -> tuple[np.ndarray, np.
     if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)
     tr = (adata.obs[cfg.split_key] == "train").values
     if tr.sum() == 0: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
-    return train_genes(adata, tr, cfg.n_top_genes).X, adata.obs[cfg.label_key].astype(str).values, tr
+    g = train_genes(adata, tr, cfg.n_top_genes)
+    return g.X, adata.obs[cfg.label_key].astype(str).values, tr, list(g.var_names)
+
+class AnnotationFitted(Fitted):
+    "A fitted annotation baseline: its training genes, the scikit-learn estimators and the classes (label transfer: SCTrans issue)."
+    def __init__(self, genes:list, **estimators): self.genes = genes; self.__dict__.update(estimators)
 
 def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, device:str="auto",
                progress:bool=True) -> Result:
@@ -118,12 +146,13 @@ def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, d
     from sklearn.decomposition import PCA
     cfg = config or LogRegConfig()
     t0 = time.time(); seed_everything(seed)
-    X, y, tr = _annotation_inputs(adata, cfg, seed)                     # (N, G), (N,), (N,)
+    X, y, tr, genes = _annotation_inputs(adata, cfg, seed)              # (N, G), (N,), (N,)
     clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, random_state=seed).fit(X[tr], y[tr])
-    Z = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr]).transform(X)
-    store(adata, "logreg", adata.obs_names, Z, clf.predict(X), key="logreg_pred")
+    pca = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr])
+    store(adata, "logreg", adata.obs_names, pca.transform(X), clf.predict(X), key="logreg_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
-                  extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])))
+                  extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])),
+                  model=AnnotationFitted(genes, classifier=clf, pca=pca))
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -141,9 +170,11 @@ def fit_knn(adata:ad.AnnData, config:KNNConfig|None=None, *, seed:int=0, device:
     from sklearn.decomposition import PCA
     cfg = config or KNNConfig()
     t0 = time.time(); seed_everything(seed)
-    X, y, tr = _annotation_inputs(adata, cfg, seed)                     # (N, G), (N,), (N,)
-    Z = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr]).transform(X)
+    X, y, tr, genes = _annotation_inputs(adata, cfg, seed)              # (N, G), (N,), (N,)
+    pca = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr])
+    Z = pca.transform(X)
     clf = KNeighborsClassifier(min(cfg.n_neighbors, int(tr.sum()))).fit(Z[tr], y[tr])
     store(adata, "knn", adata.obs_names, Z, clf.predict(Z), key="knn_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
-                  extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])))
+                  extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])),
+                  model=AnnotationFitted(genes, classifier=clf, pca=pca))

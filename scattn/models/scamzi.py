@@ -12,15 +12,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import anndata as ad
-from ..preprocess import preprocess
+from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, zinb_nll, check_counts
 from ..cluster import spectral, kmeans, student_t, target_distribution, kl_loss, check_k
-from ..train import Result, config_dict, get_device, seed_everything, train, index_batches, holdout
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
 from . import store
 
 # %% auto 0
-__all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'fit_scamzi_nosimam',
-           'fit_scamzi_nozi']
+__all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted',
+           'fit_scamzi_nosimam', 'fit_scamzi_nozi']
 
 # %% ../../nbs/10_scamzi.ipynb
 @dataclass
@@ -219,7 +219,16 @@ def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:s
                   config=config_dict(replace(cfg, n_clusters=k)), device=str(dev),
                   extra=dict(n_genes=int(X.shape[1]), n_cells=int(n), pretrain_epochs_run=hist["pretrain_epochs_run"],
                              finetune_epochs_run=hist["finetune_epochs_run"],
-                             tau_final=model.decoder.zi.tau if model.decoder.zi is not None else None))
+                             tau_final=model.decoder.zi.tau if model.decoder.zi is not None else None),
+                  model=SCAMZIFitted(p.uns["preprocess_state"], model))
+
+class SCAMZIFitted(Fitted):
+    "A trained scAMZI: the training cells' preprocessing state and the module; embeds new cells (genes by name)."
+    def __init__(self, state:dict, module:SCAMZI): self.state, self.module = state, module
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        q = replay(adata, self.state)                                         # (N', G) as the training input was made
+        Z = _embed(self.module, torch.as_tensor(q.X, dtype=torch.float32, device=self.device))
+        return self.rows(adata.obs_names, q.obs_names, Z)
 
 @torch.no_grad()
 def _embed(model:SCAMZI, X:torch.Tensor) -> np.ndarray:

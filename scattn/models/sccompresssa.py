@@ -16,7 +16,7 @@ import anndata as ad
 import scanpy as sc
 from ..preprocess import ftest_select
 from ..cluster import kmeans, check_k
-from ..train import Result, config_dict, get_device, seed_everything, train, index_batches, holdout
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
 from ..metrics import cluster_acc, hungarian
 from . import store
 from .baselines import pca_embedding
@@ -24,7 +24,7 @@ from .baselines import pca_embedding
 # %% auto 0
 __all__ = ['SCCompressSAConfig', 'log_cpm', 'consensus_labels', 'pseudo_labels', 'select_genes', 'normalise_selected',
            'mad_interaction', 'autocorr_interaction', 'CoefficientCompression', 'to_image', 'CAE', 'recon_loss',
-           'responsibilities', 'paper_loss', 'SCCompressSA', 'fit', 'fit_sccompresssa_hvg',
+           'responsibilities', 'paper_loss', 'SCCompressSA', 'fit', 'SCCompressSAFitted', 'fit_sccompresssa_hvg',
            'fit_sccompresssa_ftest_true', 'fit_sccompresssa_nocc']
 
 # %% ../../nbs/11_sccompresssa.ipynb
@@ -258,7 +258,8 @@ def _prepare(adata:ad.AnnData, cfg:SCCompressSAConfig, k:int, seed:int) -> tuple
         cfg = replace(cfg, n_genes=side * side)
         idx, info = select_genes(adata, cfg, k, seed)
     X = normalise_selected(adata.X, idx, cfg.libsize_genes)                # (N, n)
-    if cfg.input_scale == "max": X = X / max(float(X.max()), 1e-12)
+    info["scale"] = max(float(X.max()), 1e-12) if cfg.input_scale == "max" else 1.0
+    X = X / info["scale"]
     info.update(n_genes=int(len(idx)), genes=[str(g) for g in adata.var_names[idx][:5]] + ["..."])
     return X, idx, info
 
@@ -322,7 +323,24 @@ def fit(adata:ad.AnnData, config:SCCompressSAConfig|None=None, *, seed:int=0, de
                   seconds=time.time() - t0, config=config_dict(replace(cfg, n_clusters=k)), device=str(dev),
                   extra=dict(n_genes=int(X.shape[1]), n_cells=int(n), latent=latent, epochs_run=len(hist.get("loss", [])),
                              selection=info, alpha_mean=float(a.mean()), alpha_saturated=float(((a < 0.01) | (a > 0.99)).mean()),
-                             best_acc_epoch=best["epoch"] or None, protocol=protocol))
+                             best_acc_epoch=best["epoch"] or None, protocol=protocol),
+                  model=SCCompressSAFitted(adata.var_names, idx, cfg.libsize_genes, info["scale"], model))
+
+class SCCompressSAFitted(Fitted):
+    "A trained scCompressSA: its image genes (by name), the normalisation and the module; embeds new cells as softmax(z)."
+    def __init__(self, var_names, idx, libsize_genes:str, scale:float, module:SCCompressSA):
+        self.all_genes, self.idx = np.asarray(var_names).astype(str), np.asarray(idx)
+        self.libsize_genes, self.scale, self.module = libsize_genes, scale, module
+    @torch.no_grad()
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        from scattn.preprocess import align_genes
+        genes = self.all_genes[self.idx] if self.libsize_genes == "selected" else self.all_genes
+        X = align_genes(adata, genes)                                          # (N', n) or (N', G), by name
+        X = normalise_selected(X, np.arange(len(self.idx)) if self.libsize_genes == "selected" else self.idx,
+                               self.libsize_genes) / self.scale
+        self.module.eval()
+        img, _ = self.module.compress(torch.as_tensor(X, device=self.device))
+        return self.module.soft_labels(img).cpu().numpy()
 
 # %% ../../nbs/11_sccompresssa.ipynb
 def fit_sccompresssa_hvg(adata, config:SCCompressSAConfig|None=None, **kw) -> Result:

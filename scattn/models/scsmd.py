@@ -14,15 +14,15 @@ import torch.nn as nn
 import torch.nn.functional as F
 import anndata as ad
 from tqdm import tqdm
-from ..preprocess import preprocess
+from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, nb_nll
 from ..cluster import kmeans, check_k, fcm_memberships, fcm_centres
-from ..train import Result, config_dict, get_device, seed_everything, index_batches
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, index_batches
 from . import store
 
 # %% auto 0
 __all__ = ['SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB', 'Bottleneck', 'Encoder', 'Decoder', 'NBHeads',
-           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'plot_gates',
+           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'SCSMDFitted', 'plot_gates',
            'plot_memberships', 'report_figures', 'fit_scsmd_nogate', 'fit_scsmd_counts']
 
 # %% ../../nbs/12_scsmd.ipynb
@@ -252,7 +252,7 @@ def _inputs(adata:ad.AnnData, cfg:SCSMDConfig) -> tuple[np.ndarray, np.ndarray|N
     elif cfg.nb_target == "counts":
         c = a.layers["counts"]; target = (c.toarray() if sp.issparse(c) else np.asarray(c)).astype(np.float32)
     else: raise ValueError(f"nb_target must be 'rounded_log' or 'counts', got {cfg.nb_target!r}")
-    return X, target, a.obs["size_factor"].values.astype(np.float32), list(a.var_names)
+    return X, target, a.obs["size_factor"].values.astype(np.float32), list(a.var_names), a.uns["preprocess_state"]
 
 # %% ../../nbs/12_scsmd.ipynb
 def _fcm_update(model:SCSMD, img:torch.Tensor, mu:torch.Tensor, m:float) -> torch.Tensor:
@@ -277,7 +277,7 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
     if cfg.stage1_steps not in ("summed", "per_cluster"): raise ValueError(f"unknown stage1_steps {cfg.stage1_steps!r}")
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
     k = check_k(cfg.n_clusters, adata.n_obs)
-    X, target, sf, genes = _inputs(adata, cfg)
+    X, target, sf, genes, state = _inputs(adata, cfg)
     n = len(X)
     img = to_image(torch.as_tensor(X, device=dev))                                   # (N, 1, 28, 28)
     x = img.flatten(1)                                                                # (N, 784)
@@ -374,7 +374,18 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
     return Result(history={k_: v for k_, v in hist.items() if v}, seconds=time.time() - t0,
                   config=config_dict(replace(cfg, n_clusters=k)), device=str(dev),
                   extra=dict(n_genes=len(genes), n_cells=int(n), n_predicted_clusters=int(len(np.unique(labels))),
-                             best_ari_epoch=best["epoch"], protocol=protocol, model=model))
+                             best_ari_epoch=best["epoch"], protocol=protocol, model=model),
+                  model=SCSMDFitted(state, model))
+
+class SCSMDFitted(Fitted):
+    "A trained scSMD: the 784 image genes with their preprocessing, and the module; embeds new cells as the code u."
+    def __init__(self, state:dict, module:SCSMD): self.state, self.module = state, module
+    @torch.no_grad()
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        q = replay(adata, self.state)                                         # (N', 784) log1p-CPM of the image genes
+        self.module.eval()
+        U = self.module.embed(to_image(torch.as_tensor(np.asarray(q.X, np.float32), device=self.device)))
+        return self.rows(adata.obs_names, q.obs_names, U.cpu().numpy())
 
 # %% ../../nbs/12_scsmd.ipynb
 def plot_gates(model:SCSMD, img:torch.Tensor, labels, n_types:int=4, path=None):

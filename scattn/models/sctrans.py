@@ -14,14 +14,14 @@ import torch.nn.functional as F
 import anndata as ad
 from ..data import validate
 from ..preprocess import split, train_genes
-from ..train import Result, config_dict, get_device, seed_everything, train, index_batches
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches
 from . import store
 
 # %% auto 0
 __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder',
            'CompletionDecoder', 'completion_loss', 'eval_loss', 'salient_coefficients', 'LightEncoder', 'mutual_kl',
-           'conditional_contrastive', 'SCTrans', 'fit', 'predict', 'predict_selective', 'fit_sctrans_noma',
-           'fit_sctrans_noccr']
+           'conditional_contrastive', 'SCTrans', 'fit', 'SCTransFitted', 'predict', 'predict_selective',
+           'fit_sctrans_noma', 'fit_sctrans_noccr']
 
 # %% ../../nbs/14_sctrans.ipynb
 @dataclass
@@ -320,7 +320,12 @@ def fit(adata:ad.AnnData, config:SCTransConfig|None=None, *, seed:int=0, device:
     return Result(history=hist, seconds=time.time() - t0, config=config_dict(cfg), device=str(dev),
                   extra=dict(n_genes=int(X.shape[1]), n_train=int(len(fit_idx)), n_val=int(len(va)),
                              n_test=int((~train_cells).sum()), epochs_run=len(hist.get("loss", [])), genes=genes,
-                             classes=classes, model=model))
+                             classes=classes, model=model),
+                  model=SCTransFitted(genes, classes, model))
+
+class SCTransFitted(Fitted):
+    "A trained SCTrans: its genes (training-split HVGs), classes and the module (label transfer to new data: the SCTrans issue)."
+    def __init__(self, genes:list, classes:list, module): self.genes, self.classes, self.module = genes, classes, module
 
 @torch.no_grad()
 def predict(model:SCTrans, X:torch.Tensor, batch_size:int=512) -> tuple[np.ndarray, np.ndarray]:

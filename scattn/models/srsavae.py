@@ -17,13 +17,13 @@ from ..preprocess import preprocess, protein_input, protein_kind
 from ..distributions import zinb_nll, nb_nll, check_counts
 from ..cluster import kmeans, leiden, check_k
 from ..metrics import evaluate
-from ..train import Result, config_dict, get_device, seed_everything, train, index_batches, holdout
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
 from . import store
 
 # %% auto 0
 __all__ = ['SRSAVAEConfig', 'fc_layer', 'CellAttention', 'ScaledResidual', 'RSAEncoder', 'reparameterise', 'ProteinHead',
            'Decoder', 'kl_normal', 'kl_weight', 'SRSAVAE', 'default_epochs', 'partitions', 'embed_passes', 'fit',
-           'fit_srsavae_noattn', 'fit_srsavae_nores', 'fit_srsavae_rna']
+           'SRSAVAEFitted', 'fit_srsavae_noattn', 'fit_srsavae_nores', 'fit_srsavae_rna']
 
 # %% ../../nbs/13_srsavae.ipynb
 @dataclass
@@ -227,14 +227,14 @@ def _prepare(adata:ad.AnnData, cfg:SRSAVAEConfig):
         Yraw = np.asarray(adata.obsm["protein"], dtype=np.float32)[rows]             # (N, P)
         Yin = np.log1p(Yraw) if kind == "counts" else protein_input(adata)[rows]     # encoder input
         Y = Yraw                                                                     # likelihood target
-    return C, Yin, Y, lik, kind, p.obs_names
+    return C, Yin, Y, lik, kind, p.obs_names, list(p.var_names)
 
 def fit(adata:ad.AnnData, config:SRSAVAEConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="srsavae") -> Result:
     "Train SRSA-VAE and cluster its latent means; writes obsm['X_<key>'] and obs['<key>']."
     cfg = config or SRSAVAEConfig()
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
-    Cn, Yin_n, Y_n, lik, kind, names = _prepare(adata, cfg)
+    Cn, Yin_n, Y_n, lik, kind, names, genes = _prepare(adata, cfg)
     X = torch.as_tensor(Cn, device=dev); check_counts(X)                                 # (N, G)
     LG = torch.lgamma(X + 1)                                                              # constant of the likelihood
     Yin = torch.as_tensor(Yin_n, device=dev) if Yin_n is not None else None              # (N, P)
@@ -277,7 +277,28 @@ def fit(adata:ad.AnnData, config:SRSAVAEConfig|None=None, *, seed:int=0, device:
                   extra=dict(n_genes=int(X.shape[1]), n_proteins=int(P), n_cells=int(n), epochs_run=len(hist.get("loss", [])),
                              protein_kind=kind, protein_likelihood=lik, alpha=None if alpha is None else float(alpha),
                              pass_spread=spread, pass_ari=[round(a, 4) for a in pass_ari],
-                             protocol=dict(multimodal=bool(P), protein_likelihood=lik)))
+                             protocol=dict(multimodal=bool(P), protein_likelihood=lik)),
+                  model=SRSAVAEFitted(genes, list(adata.obsm["protein"].columns) if P and hasattr(adata.obsm["protein"], "columns") else None,
+                                      kind, bs, cfg.n_passes, seed, model))
+
+class SRSAVAEFitted(Fitted):
+    "A trained SRSA-VAE: its genes (and proteins) by name and the module; embeds new cells as the mean over attention passes."
+    def __init__(self, genes:list, proteins:list|None, protein_kind:str|None, batch_size:int, n_passes:int, seed:int, module:SRSAVAE):
+        self.genes, self.proteins, self.protein_kind, self.module = genes, proteins, protein_kind, module
+        self.batch_size, self.n_passes, self.seed = batch_size, n_passes, seed
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        from scattn.preprocess import align_genes
+        X = torch.as_tensor(align_genes(adata, self.genes).toarray(), device=self.device)      # (N', G) counts, by name
+        Yin = None
+        if self.module.n_proteins:
+            if "protein" not in adata.obsm: raise ValueError("this SRSA-VAE was trained with proteins: the new cells need obsm['protein']")
+            P = adata.obsm["protein"]
+            P = P[self.proteins] if self.proteins is not None and hasattr(P, "columns") else P
+            Y = np.asarray(P, dtype=np.float32)
+            Yin = torch.as_tensor(np.log1p(Y) if self.protein_kind == "counts" else
+                                  protein_input(ad.AnnData(obs=adata.obs, obsm={"protein": P})), device=self.device)
+        bs = min(self.batch_size, X.shape[0])
+        return embed_passes(self.module, X, Yin, bs, self.n_passes, self.seed).mean(0)
 
 # %% ../../nbs/13_srsavae.ipynb
 def fit_srsavae_noattn(adata, config:SRSAVAEConfig|None=None, **kw) -> Result:
