@@ -408,7 +408,7 @@ def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, s
     return rec
 
 # %% ../nbs/20_report.ipynb
-REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "umap.png", "umap_protein.png", "protein_means.png",
+REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "report.interrupted.ipynb", "umap.png", "umap_protein.png", "protein_means.png",
                    "confusion.png", "loss.png", "markers.png", "markers.csv", "paga.png", "gates.png", "memberships.png")
 
 def report_notebook(task:str) -> Path:
@@ -496,6 +496,10 @@ def _run_locked(task, params, out:Path, model, dataset, cells, seed, html, progr
     except pm.PapermillExecutionError as e:
         raise RuntimeError(f"report {model} on {dataset} (seed {seed}) failed in cell {e.exec_count}: {e.ename}: {e.evalue}"
                            f" (executed notebook: {nb_out})") from None
+    except KeyboardInterrupt:                    # papermill saves a half-run notebook that looks finished: name it so
+        html = False
+        if nb_out.exists(): os.replace(nb_out, out / "report.interrupted.ipynb")
+        raise
     finally:
         if echo_stream is not None and echo_stream.wrote: sys.stderr.write("\n")
         if html and nb_out.exists(): to_html(nb_out)

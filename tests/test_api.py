@@ -1,6 +1,7 @@
 """The scanpy-style API of every registered model (`layer=`, `key_added=`, `copy=`, `uns['scattn']`, the caller's
 AnnData and random state untouched), and the bad-input findings of the API probe, one test each."""
 import json, random, warnings
+from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
@@ -216,3 +217,14 @@ def test_fitted_model_round_trips_and_embeds_new_cells(name, tmp_path):
     if name not in ("srsavae", "srsavae_noattn", "srsavae_nores", "srsavae_rna"):  # attention over a batch: context-dependent
         Zt = res.embed(ref)                                                  # the training cells: their stored embedding
         assert np.allclose(Zt, ref.obsm[f"X_{name}"], atol=1e-3, equal_nan=True), np.nanmax(np.abs(Zt - ref.obsm[f"X_{name}"]))
+
+
+def test_an_interrupted_report_is_not_mistaken_for_a_finished_one(tmp_path, monkeypatch):   # finding 6
+    import papermill as pm
+    def interrupted(src, dst, **kw):
+        Path(dst).write_text("{}"); raise KeyboardInterrupt
+    monkeypatch.setattr(pm, "execute_notebook", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        report.run_report("pca_kmeans", "sim", out_dir=str(tmp_path / "r"))
+    left = {p.name for p in (tmp_path / "r").iterdir()}
+    assert left == {"report.interrupted.ipynb"}, left                      # no report.ipynb, no HTML, no lock

@@ -13,7 +13,7 @@ from ..data import validate
 from ..preprocess import preprocess, replay, align_genes, select_hvg, split, train_genes, protein_input, protein_kind
 from ..cluster import kmeans, leiden, leiden_k, estimate_k
 from ..train import Result, Fitted, config_dict, get_device, seed_everything
-from . import store
+from . import store, check_config
 
 # %% auto 0
 __all__ = ['PCAKMeansConfig', 'pca_embedding', 'PCAFitted', 'fit_pca_kmeans', 'ProteinKMeansConfig', 'fit_protein_kmeans',
@@ -50,7 +50,7 @@ class PCAFitted(Fitted):
 def fit_pca_kmeans(adata:ad.AnnData, config:PCAKMeansConfig|None=None, *, seed:int=0, device:str="auto",
                    progress:bool=True) -> Result:
     "PCA + k-means; writes obsm['X_pca_kmeans'] and obs['pca_kmeans']."
-    cfg = config or PCAKMeansConfig()
+    cfg = check_config(config, PCAKMeansConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
     p = pca_embedding(adata, cfg.n_top_genes, cfg.max_value, cfg.n_pcs, seed)
     Z = p.obsm["X_pca"]                                                     # (N, 50)
@@ -70,7 +70,7 @@ class ProteinKMeansConfig:
 def fit_protein_kmeans(adata:ad.AnnData, config:ProteinKMeansConfig|None=None, *, seed:int=0, device:str="auto",
                        progress:bool=True) -> Result:
     "k-means on obsm['protein']; writes obsm['X_protein_kmeans'] and obs['protein_kmeans']."
-    cfg = config or ProteinKMeansConfig()
+    cfg = check_config(config, ProteinKMeansConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
     Y = protein_input(adata)                                                # (N, P)
     k = cfg.n_clusters if cfg.n_clusters is not None else estimate_k(Y, seed=seed)
@@ -105,7 +105,7 @@ class LeidenConfig:
 def fit_scanpy_leiden(adata:ad.AnnData, config:LeidenConfig|None=None, *, seed:int=0, device:str="auto",
                       progress:bool=True) -> Result:
     "scanpy PCA → kNN → Leiden; writes obsm['X_scanpy_leiden'] and obs['scanpy_leiden']."
-    cfg = config or LeidenConfig()
+    cfg = check_config(config, LeidenConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
     p = pca_embedding(adata, cfg.n_top_genes, cfg.max_value, cfg.n_pcs, seed)
     Z = p.obsm["X_pca"]
@@ -144,7 +144,7 @@ def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, d
     "Train on the 'train' cells, predict all; writes obs['logreg_pred'] and obsm['X_logreg']."
     from sklearn.linear_model import LogisticRegression
     from sklearn.decomposition import PCA
-    cfg = config or LogRegConfig()
+    cfg = check_config(config, LogRegConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
     X, y, tr, genes = _annotation_inputs(adata, cfg, seed)              # (N, G), (N,), (N,)
     clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, random_state=seed).fit(X[tr], y[tr])
@@ -168,7 +168,7 @@ def fit_knn(adata:ad.AnnData, config:KNNConfig|None=None, *, seed:int=0, device:
     "Train on the 'train' cells, predict all; writes obs['knn_pred'] and obsm['X_knn']."
     from sklearn.neighbors import KNeighborsClassifier
     from sklearn.decomposition import PCA
-    cfg = config or KNNConfig()
+    cfg = check_config(config, KNNConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
     X, y, tr, genes = _annotation_inputs(adata, cfg, seed)              # (N, G), (N,), (N,)
     pca = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr])

@@ -16,7 +16,7 @@ from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, zinb_nll, check_counts
 from ..cluster import spectral, kmeans, student_t, target_distribution, kl_loss, check_k
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
-from . import store
+from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted',
@@ -175,7 +175,7 @@ def _dec_step(model, x, sf, counts, lgx1, mu_k, gamma):
 def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="scamzi") -> Result:
     "Train scAMZI and cluster its latent space; writes obsm['X_<key>'] and obs['<key>']."
-    cfg = config or SCAMZIConfig()
+    cfg = check_config(config, SCAMZIConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
     p = preprocess(adata, "dca", n_top_genes=cfg.n_top_genes if adata.n_vars > cfg.n_top_genes else None,
                    size_factor=cfg.size_factor)

@@ -18,7 +18,7 @@ from ..preprocess import ftest_select
 from ..cluster import kmeans, check_k
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
 from ..metrics import cluster_acc, hungarian
-from . import store
+from . import store, check_config
 from .baselines import pca_embedding
 
 # %% auto 0
@@ -266,7 +266,7 @@ def _prepare(adata:ad.AnnData, cfg:SCCompressSAConfig, k:int, seed:int) -> tuple
 def fit(adata:ad.AnnData, config:SCCompressSAConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="sccompresssa") -> Result:
     "Select genes, compress, train the CAE and cluster softmax(z); writes obsm['X_<key>'] (softmax(z)) and obs['<key>']."
-    cfg = config or SCCompressSAConfig()
+    cfg = check_config(config, SCCompressSAConfig)   # types and ranges, before any work
     if cfg.n_clusters is None: raise ValueError("scCompressSA needs n_clusters: its latent size and k-means use K")
     if cfg.select == "best_acc" and not cfg.oracle_selection:
         raise ValueError("select='best_acc' chooses the epoch with labels; set oracle_selection=True to allow this leak")

@@ -18,7 +18,7 @@ from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, nb_nll
 from ..cluster import kmeans, check_k, fcm_memberships, fcm_centres
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, index_batches
-from . import store
+from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB', 'Bottleneck', 'Encoder', 'Decoder', 'NBHeads',
@@ -269,7 +269,7 @@ def _fcm_labels(model:SCSMD, img:torch.Tensor, mu:torch.Tensor, m:float) -> tupl
 def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="scsmd") -> Result:
     "Pretrain, fine-tune with fuzzy weights, train the pairwise head; writes obsm['X_<key>'] (u) and obs['<key>']."
-    cfg = config or SCSMDConfig()
+    cfg = check_config(config, SCSMDConfig)   # types and ranges, before any work
     if cfg.n_clusters is None: raise ValueError("scSMD needs n_clusters (K)")
     if cfg.select not in ("last", "best_ari"): raise ValueError(f"select must be 'last' or 'best_ari', got {cfg.select!r}")
     if cfg.select == "best_ari" and not cfg.oracle_selection:

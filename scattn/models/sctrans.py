@@ -15,7 +15,7 @@ import anndata as ad
 from ..data import validate
 from ..preprocess import split, train_genes
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches
-from . import store
+from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder',
@@ -288,7 +288,7 @@ def _schedule(opt, warmup:int, total:int):
 def fit(adata:ad.AnnData, config:SCTransConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="sctrans") -> Result:
     "Train SCTrans on the training split and predict every cell; writes obs['<key>_pred'] and obsm['X_<key>']."
-    cfg = config or SCTransConfig()
+    cfg = check_config(config, SCTransConfig)   # types and ranges, before any work
     validate(adata, label_key=cfg.label_key)
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
     if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)

@@ -18,7 +18,7 @@ from ..distributions import zinb_nll, nb_nll, check_counts
 from ..cluster import kmeans, leiden, check_k
 from ..metrics import evaluate
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
-from . import store
+from . import store, check_config
 
 # %% auto 0
 __all__ = ['SRSAVAEConfig', 'fc_layer', 'CellAttention', 'ScaledResidual', 'RSAEncoder', 'reparameterise', 'ProteinHead',
@@ -232,7 +232,7 @@ def _prepare(adata:ad.AnnData, cfg:SRSAVAEConfig):
 def fit(adata:ad.AnnData, config:SRSAVAEConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="srsavae") -> Result:
     "Train SRSA-VAE and cluster its latent means; writes obsm['X_<key>'] and obs['<key>']."
-    cfg = config or SRSAVAEConfig()
+    cfg = check_config(config, SRSAVAEConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
     Cn, Yin_n, Y_n, lik, kind, names, genes = _prepare(adata, cfg)
     X = torch.as_tensor(Cn, device=dev); check_counts(X)                                 # (N, G)
