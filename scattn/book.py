@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 
 # %% auto 0
-__all__ = ['PARTS', 'MATHJAX_CDN', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render', 'build', 'main']
+__all__ = ['PARTS', 'MATHJAX_CDN', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render', 'directives',
+           'for_reading', 'build', 'main']
 
 # %% ../nbs/21_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -76,9 +77,38 @@ def render(nb, mathjax_url:str=MATHJAX_CDN, nav:str="", pager:str="") -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, html, count=1).replace("</body>", pager + "</body>", 1)
 
 # %% ../nbs/21_book.ipynb
+def directives(cell) -> dict:
+    "The nbdev `#| key: value` lines at the top of a code cell, as a dict (`#| hide` -> {'hide': True})."
+    out = {}
+    for line in cell.source.splitlines():
+        if not line.startswith("#|"): break
+        key, _, val = line[2:].strip().partition(":")
+        out[key.strip()] = val.strip() or True
+    return out
+
+_EXPORT_CALL = "nbdev_" + "export("      # spelled in two parts: nbdev_test skips any cell whose text holds the call
+
 def _execute(nb, cwd:Path, timeout:int):
+    "Run a notebook in `cwd`; cells marked `#| eval: false` (and the nbdev export call) are skipped."
     from nbconvert.preprocessors import ExecutePreprocessor
+    for c in nb.cells:
+        if c.cell_type != "code": continue
+        d = directives(c)
+        if str(d.get("eval", "")).lower() == "false" or _EXPORT_CALL in c.source:
+            c.metadata.setdefault("tags", []).append("skip-execution")
     ExecutePreprocessor(timeout=timeout, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(cwd)}})
+    return nb
+
+def for_reading(nb):
+    "The notebook as a chapter page: without `#| hide` and `#| default_exp` cells, directive lines taken off the code."
+    cells = []
+    for c in nb.cells:
+        if c.cell_type == "code":
+            d = directives(c)
+            if d.get("hide") or ("default_exp" in d and len(c.source.splitlines()) == 1): continue
+            c.source = "\n".join(l for l in c.source.splitlines() if not l.startswith("#|")).strip("\n")
+        cells.append(c)
+    nb.cells = cells
     return nb
 
 def _index(pages:list[dict], readme:Path, leaderboard:bool):
@@ -106,6 +136,7 @@ def build(out:str|Path="_docs", nbs:str|Path="nbs", reports:str|Path="reports", 
     for i, p in enumerate(pages):
         nb = lb if p["src"] is None else nbformat.read(p["src"], as_version=4)
         if execute and p["src"] is not None and not p["name"].startswith("reports/"): nb = _execute(nb, nbs, timeout)
+        if p["src"] is not None: nb = for_reading(nb)
         prev = f'<a href="{pages[i-1]["slug"]}">← {escape(pages[i-1]["title"])}</a>' if i else "<span></span>"
         nxt = f'<a href="{pages[i+1]["slug"]}">{escape(pages[i+1]["title"])} →</a>' if i + 1 < len(pages) else "<span></span>"
         (out / p["slug"]).write_text(render(nb, mj, nav_html(pages, p["slug"]), f'<div class="pager">{prev}{nxt}</div>'))
