@@ -228,3 +228,27 @@ def test_an_interrupted_report_is_not_mistaken_for_a_finished_one(tmp_path, monk
         report.run_report("pca_kmeans", "sim", out_dir=str(tmp_path / "r"))
     left = {p.name for p in (tmp_path / "r").iterdir()}
     assert left == {"report.interrupted.ipynb"}, left                      # no report.ipynb, no HTML, no lock
+
+
+# --- attention(): one function, one return shape, in every paper model's module ------------------------------------
+
+ATTENTION = {"scamzi": "genes", "sccompresssa": "genes", "scsmd": "genes", "srsavae": "cells", "sctrans": "genes"}
+
+
+@pytest.mark.parametrize("name", sorted(ATTENTION))
+def test_attention_of_every_paper_model(name):
+    import importlib
+    a = simulate(n_cells=140, n_genes=1000, n_groups=3, n_proteins=4, seed=0)
+    m, cfg = tiny(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = m.fit(a, cfg, seed=0, progress=False)
+    att = importlib.import_module(m.info.module).attention(res, a)
+    assert set(att) >= {"genes", "cells", "what"}
+    if ATTENTION[name] == "genes":
+        g = att["genes"]
+        assert isinstance(g, pd.DataFrame) and g.shape[0] == a.n_obs and set(g.columns) <= set(a.var_names)
+        assert np.isfinite(g.values).all() and att["cells"] is None
+    else:
+        A = att["cells"]
+        assert A.shape == (a.n_obs, a.n_obs) and np.allclose(np.asarray(A.sum(1)).ravel(), 1, atol=1e-5)

@@ -20,7 +20,7 @@ from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted',
-           'fit_scamzi_nosimam', 'fit_scamzi_nozi']
+           'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'attention']
 
 # %% ../../nbs/10_scamzi.ipynb
 @dataclass
@@ -250,3 +250,16 @@ def fit_scamzi_nosimam(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
 def fit_scamzi_nozi(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
     "scAMZI without the ZI layer (paper Fig. 2 ablation); writes obs['scamzi_nozi']."
     return fit(adata, replace(config or SCAMZIConfig(), zi_layer=False), key="scamzi_nozi", **kw)
+
+# %% ../../nbs/10_scamzi.ipynb
+@torch.no_grad()
+def attention(result:Result, adata:ad.AnnData) -> dict:
+    "SimAM's weight of every gene in every cell: genes (DataFrame cells x the model's genes), cells None."
+    import pandas as pd
+    f = result.model
+    if not isinstance(f.module.simam, SimAM): raise ValueError("this scAMZI has no SimAM on its input (the ablation without it)")
+    q = replay(adata, f.state)                                                  # (N', G) as in training
+    f.module.eval()
+    W = f.module.simam.weights(torch.as_tensor(q.X, dtype=torch.float32, device=f.device)).cpu().numpy()   # (N', G)
+    return dict(genes=pd.DataFrame(W, index=q.obs_names, columns=f.state["genes"]), cells=None,
+                what="SimAM weight sigmoid(1/e*) of each gene in each cell (range sigmoid(0.5)..1)")

@@ -24,8 +24,8 @@ from .baselines import pca_embedding
 # %% auto 0
 __all__ = ['SCCompressSAConfig', 'log_cpm', 'consensus_labels', 'pseudo_labels', 'select_genes', 'normalise_selected',
            'mad_interaction', 'autocorr_interaction', 'CoefficientCompression', 'to_image', 'CAE', 'recon_loss',
-           'responsibilities', 'paper_loss', 'SCCompressSA', 'fit', 'SCCompressSAFitted', 'fit_sccompresssa_hvg',
-           'fit_sccompresssa_ftest_true', 'fit_sccompresssa_nocc']
+           'responsibilities', 'paper_loss', 'SCCompressSA', 'fit', 'SCCompressSAFitted', 'attention',
+           'fit_sccompresssa_hvg', 'fit_sccompresssa_ftest_true', 'fit_sccompresssa_nocc']
 
 # %% ../../nbs/11_sccompresssa.ipynb
 @dataclass
@@ -341,6 +341,24 @@ class SCCompressSAFitted(Fitted):
         self.module.eval()
         img, _ = self.module.compress(torch.as_tensor(X, device=self.device))
         return self.module.soft_labels(img).cpu().numpy()
+
+# %% ../../nbs/11_sccompresssa.ipynb
+@torch.no_grad()
+def attention(result:Result, adata:ad.AnnData) -> dict:
+    "α per cell (alpha) and each image gene's share from the interaction channel (genes: DataFrame cells x genes)."
+    import pandas as pd
+    from scattn.preprocess import align_genes
+    f = result.model
+    if f.module.cc.mode == "none": raise ValueError("this scCompressSA has no coefficient compression (cc_mode='none')")
+    genes = f.all_genes[f.idx] if f.libsize_genes == "selected" else f.all_genes
+    X = normalise_selected(align_genes(adata, genes), np.arange(len(f.idx)) if f.libsize_genes == "selected" else f.idx,
+                           f.libsize_genes) / f.scale
+    x = torch.as_tensor(X, device=f.device)                                      # (N, n)
+    g = f.module.cc.interact(x); a = f.module.cc.alpha(x, g)                     # (N, n), (N, 1)
+    share = ((1 - a) * g).abs() / ((a * x).abs() + ((1 - a) * g).abs()).clamp_min(1e-12)
+    return dict(genes=pd.DataFrame(share.cpu().numpy(), index=adata.obs_names, columns=f.all_genes[f.idx]), cells=None,
+                alpha=pd.Series(a.cpu().numpy().ravel(), index=adata.obs_names),
+                what="share of each image pixel (gene) taken from the interaction channel; alpha: weight of the expression channel")
 
 # %% ../../nbs/11_sccompresssa.ipynb
 def fit_sccompresssa_hvg(adata, config:SCCompressSAConfig|None=None, **kw) -> Result:

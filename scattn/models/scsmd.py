@@ -22,8 +22,9 @@ from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB', 'Bottleneck', 'Encoder', 'Decoder', 'NBHeads',
-           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'SCSMDFitted', 'plot_gates',
-           'plot_memberships', 'report_figures', 'fit_scsmd_nogate', 'fit_scsmd_counts']
+           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'SCSMDFitted',
+           'gate_to_genes', 'attention', 'plot_gates', 'plot_memberships', 'report_figures', 'fit_scsmd_nogate',
+           'fit_scsmd_counts']
 
 # %% ../../nbs/12_scsmd.ipynb
 @dataclass
@@ -386,6 +387,24 @@ class SCSMDFitted(Fitted):
         self.module.eval()
         U = self.module.embed(to_image(torch.as_tensor(np.asarray(q.X, np.float32), device=self.device)))
         return self.rows(adata.obs_names, q.obs_names, U.cpu().numpy())
+
+# %% ../../nbs/12_scsmd.ipynb
+def gate_to_genes(G:torch.Tensor, side:int=28) -> torch.Tensor:
+    "A gate map (N, h, h) over an image of side x side genes (h divides side) -> (N, side²): each gene gets its block's gate."
+    f = side // G.shape[-1]
+    if f * G.shape[-1] != side: raise ValueError(f"a {G.shape[-1]}-pixel gate does not tile a {side}-pixel image")
+    return G.repeat_interleave(f, -2).repeat_interleave(f, -1).flatten(1)     # (N, side²), pixel r*side+c = gene
+
+@torch.no_grad()
+def attention(result:Result, adata:ad.AnnData, chunk:int=512) -> dict:
+    "The first MDSAB gate (channel mean, 14x14) mapped back to the 784 image genes: genes (DataFrame cells x genes)."
+    import pandas as pd
+    f = result.model
+    q = replay(adata, f.state)
+    img = to_image(torch.as_tensor(np.asarray(q.X, np.float32), device=f.device))   # (N', 1, 28, 28)
+    W = torch.cat([gate_to_genes(f.module.gates(b)[0].mean(1)) for b in img.split(chunk)]).cpu().numpy()
+    return dict(genes=pd.DataFrame(W, index=q.obs_names, columns=f.state["genes"]), cells=None,
+                what="first multi-dilation attention gate (channel mean, 14x14) of each gene's 2x2 image block, in (0, 1)")
 
 # %% ../../nbs/12_scsmd.ipynb
 def plot_gates(model:SCSMD, img:torch.Tensor, labels, n_types:int=4, path=None):

@@ -12,6 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import anndata as ad
+import pandas as pd
 from ..data import validate
 from ..preprocess import split, train_genes
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches
@@ -21,7 +22,7 @@ from . import store, check_config
 __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder',
            'CompletionDecoder', 'completion_loss', 'eval_loss', 'salient_coefficients', 'LightEncoder', 'mutual_kl',
            'conditional_contrastive', 'SCTrans', 'fit', 'SCTransFitted', 'predict', 'predict_selective',
-           'fit_sctrans_noma', 'fit_sctrans_noccr']
+           'fit_sctrans_noma', 'fit_sctrans_noccr', 'tokens_to_genes', 'attention']
 
 # %% ../../nbs/14_sctrans.ipynb
 @dataclass
@@ -321,11 +322,26 @@ def fit(adata:ad.AnnData, config:SCTransConfig|None=None, *, seed:int=0, device:
                   extra=dict(n_genes=int(X.shape[1]), n_train=int(len(fit_idx)), n_val=int(len(va)),
                              n_test=int((~train_cells).sum()), epochs_run=len(hist.get("loss", [])), genes=genes,
                              classes=classes, model=model),
-                  model=SCTransFitted(genes, classes, model))
+                  model=SCTransFitted(genes, classes, model, _library_genes(adata, train_cells)))
+
+def _library_genes(adata:ad.AnnData, train:np.ndarray) -> list|None:
+    "The genes whose counts make a cell's library size (those detected in the training cells), None without counts."
+    from scattn.data import is_counts
+    if not is_counts(adata.X): return None
+    return list(adata.var_names[np.asarray((adata.X[train] > 0).sum(0)).ravel() > 0])
 
 class SCTransFitted(Fitted):
     "A trained SCTrans: its genes (training-split HVGs), classes and the module (label transfer to new data: the SCTrans issue)."
-    def __init__(self, genes:list, classes:list, module): self.genes, self.classes, self.module = genes, classes, module
+    def __init__(self, genes:list, classes:list, module, library_genes:list|None=None):
+        self.genes, self.classes, self.module, self.library_genes = genes, classes, module, library_genes
+    def inputs(self, adata:ad.AnnData) -> np.ndarray:
+        "The model's input for the cells of `adata`: log1p-CPM over the training library genes, the model's genes by name."
+        from scattn.preprocess import align_genes
+        if self.library_genes is None: return align_genes(adata, self.genes).toarray()
+        C = align_genes(adata, self.library_genes)                               # (N, G_lib) counts
+        L = np.log1p(C.multiply(1e4 / np.maximum(np.asarray(C.sum(1)), 1e-12)).tocsr().astype(np.float32))
+        pos = pd.Index(self.library_genes).get_indexer(self.genes)
+        return np.asarray(L[:, pos].toarray(), np.float32)
 
 @torch.no_grad()
 def predict(model:SCTrans, X:torch.Tensor, batch_size:int=512) -> tuple[np.ndarray, np.ndarray]:
@@ -363,3 +379,22 @@ def fit_sctrans_noma(adata, config:SCTransConfig|None=None, **kw) -> Result:
 def fit_sctrans_noccr(adata, config:SCTransConfig|None=None, **kw) -> Result:
     "SCTrans without the conditional contrastive term (paper Table 3, w/o CCR); writes obs['sctrans_noccr_pred']."
     return fit(adata, replace(config or SCTransConfig(), contrastive=False), key="sctrans_noccr", **kw)
+
+# %% ../../nbs/14_sctrans.ipynb
+def tokens_to_genes(M:list, scales:tuple, n_genes:int) -> torch.Tensor:
+    "Per-scale token weights [(N, T_s)] -> (N, n_genes): each gene takes its token's weight at each scale, averaged over scales."
+    per = [m.repeat_interleave(s, -1)[:, :n_genes] for m, s in zip(M, scales)]          # [(N, G)]
+    return torch.stack(per).mean(0)
+
+@torch.no_grad()
+def attention(result:Result, adata:ad.AnnData, chunk:int=512) -> dict:
+    "Salient coefficients M of every scale mapped back to the model's genes and averaged: genes (DataFrame cells x genes)."
+    f, m = result.model, result.model.module
+    X = torch.as_tensor(f.inputs(adata), device=f.device)                       # (N, G) as in training
+    m.eval()
+    out = []
+    for b in X.split(chunk):
+        M, _ = m.coefficients(pad_to(b, max(m.cfg.scales)))
+        out.append(tokens_to_genes(M, m.encoder.scales, m.n_genes))
+    return dict(genes=pd.DataFrame(torch.cat(out).cpu().numpy(), index=adata.obs_names, columns=f.genes), cells=None,
+                what="salient coefficient of each gene's sub-vector token, averaged over the scales, in (0, 1)")

@@ -23,7 +23,7 @@ from . import store, check_config
 # %% auto 0
 __all__ = ['SRSAVAEConfig', 'fc_layer', 'CellAttention', 'ScaledResidual', 'RSAEncoder', 'reparameterise', 'ProteinHead',
            'Decoder', 'kl_normal', 'kl_weight', 'SRSAVAE', 'default_epochs', 'partitions', 'embed_passes', 'fit',
-           'SRSAVAEFitted', 'fit_srsavae_noattn', 'fit_srsavae_nores', 'fit_srsavae_rna']
+           'SRSAVAEFitted', 'attention', 'fit_srsavae_noattn', 'fit_srsavae_nores', 'fit_srsavae_rna']
 
 # %% ../../nbs/13_srsavae.ipynb
 @dataclass
@@ -299,6 +299,32 @@ class SRSAVAEFitted(Fitted):
                                   protein_input(ad.AnnData(obs=adata.obs, obsm={"protein": P})), device=self.device)
         bs = min(self.batch_size, X.shape[0])
         return embed_passes(self.module, X, Yin, bs, self.n_passes, self.seed).mean(0)
+
+# %% ../../nbs/13_srsavae.ipynb
+@torch.no_grad()
+def attention(result:Result, adata:ad.AnnData, top_k:int|None=None, seed:int=0) -> dict:
+    "Cell-to-cell attention of one pass over batches: cells (sparse cells x cells, rows sum to 1 unless top_k cuts them)."
+    import scipy.sparse as sp
+    from scattn.preprocess import align_genes
+    f, m = result.model, result.model.module
+    if m.encoder.attn is None: raise ValueError("this SRSA-VAE has no attention (the ablation without it)")
+    X = torch.as_tensor(align_genes(adata, f.genes).toarray(), device=f.device)              # (N, G) counts
+    e = torch.log1p(X)
+    if m.n_proteins:
+        P = adata.obsm["protein"]; P = P[f.proteins] if f.proteins is not None and hasattr(P, "columns") else P
+        Y = np.asarray(P, np.float32)
+        Yin = np.log1p(Y) if f.protein_kind == "counts" else protein_input(ad.AnnData(obs=adata.obs, obsm={"protein": P}))
+        e = torch.cat([e, torch.as_tensor(Yin, device=f.device)], -1)
+    m.eval()
+    rows, cols, vals = [], [], []
+    for b in partitions(len(X), min(f.batch_size, len(X)), 1, seed)[0]:
+        W = m.encoder.attn.weights(m.encoder.fc(e[torch.as_tensor(b, device=f.device)])).mean(0).cpu().numpy()   # (B, B)
+        if top_k is not None and top_k < len(b):
+            keep = np.argsort(-W, 1)[:, :top_k]; W = np.take_along_axis(W, keep, 1); cidx = b[keep]
+        else: cidx = np.broadcast_to(b, W.shape)
+        rows.append(np.repeat(b, W.shape[1])); cols.append(np.asarray(cidx).ravel()); vals.append(W.ravel())
+    A = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(X), len(X)))
+    return dict(genes=None, cells=A, what="head-averaged attention of each cell on the cells of its batch (one seeded pass)")
 
 # %% ../../nbs/13_srsavae.ipynb
 def fit_srsavae_noattn(adata, config:SRSAVAEConfig|None=None, **kw) -> Result:
