@@ -24,9 +24,10 @@ __all__ = ['PARAMS', 'REPORT_PRODUCTS', 'MAIN_METRICS', 'LEAK_FLAGS', 'README_MA
            'PROTEIN_ONLY', 'check_params', 'is_labelled', 'read_user_data', 'check_user_data', 'prepare',
            'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss',
            'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm',
-           'marker_genes', 'paga_graph', 'git_commit', 'write_json_atomic', 'diagnostics', 'metrics_record',
-           'report_notebook', 'dataset_label', 'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard',
-           'plot_leaderboard', 'top_rows', 'update_readme', 'grid', 'main']
+           'marker_genes', 'paga_graph', 'top_attended', 'same_group_share', 'plot_attention', 'git_commit',
+           'write_json_atomic', 'diagnostics', 'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir',
+           'to_html', 'run_report', 'collect', 'leaderboard', 'plot_leaderboard', 'top_rows', 'update_readme', 'grid',
+           'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
@@ -366,6 +367,52 @@ def paga_graph(adata:ad.AnnData, key:str, emb_key:str, seed:int=0, path=None, na
     return conn
 
 # %% ../nbs/20_report.ipynb
+def top_attended(genes:pd.DataFrame, groups, n:int=3) -> pd.DataFrame:
+    "Per group, the `n` genes whose mean attention most exceeds their mean over all cells: group, gene, mean, lift."
+    g = pd.Series(np.asarray(groups).astype(str), index=genes.index)
+    ok = g.notna() & (g != "nan")
+    means = genes[ok.values].groupby(g[ok].values).mean()                       # (groups, genes)
+    lift = means - genes[ok.values].mean(0)
+    rows = [dict(group=k, gene=gene, mean=float(means.loc[k, gene]), lift=float(lift.loc[k, gene]))
+            for k in lift.index for gene in lift.loc[k].nlargest(n).index]
+    return pd.DataFrame(rows)
+
+def same_group_share(cells, groups) -> pd.DataFrame:
+    "Per group: the mean share of a cell's attention on cells of its own group, and what uniform attention would give."
+    from scipy import sparse as _sp
+    A = _sp.csr_matrix(cells); g = np.asarray(groups).astype(str)
+    r, c = A.nonzero()
+    same = np.bincount(r, weights=np.asarray(A[r, c]).ravel() * (g[r] == g[c]), minlength=A.shape[0])
+    mass = np.asarray(A.sum(1)).ravel()
+    share = same / np.where(mass > 0, mass, 1)
+    expected = np.bincount(r, weights=(g[r] == g[c]).astype(float), minlength=A.shape[0]) / np.maximum(np.bincount(r, minlength=A.shape[0]), 1)
+    df = pd.DataFrame(dict(group=g, share=share, uniform=expected))
+    return df.groupby("group").mean().reset_index()
+
+def plot_attention(att:dict, groups, path=None, n:int=3):
+    "The attention panel: top attended genes by group (heatmap of their mean weight), or same-group attention share."
+    if att.get("genes") is not None:
+        top = top_attended(att["genes"], groups, n)
+        genes = list(dict.fromkeys(top.gene))
+        g = pd.Series(np.asarray(groups).astype(str), index=att["genes"].index)
+        m = att["genes"][genes].groupby(g.values).mean()                         # (groups, top genes)
+        fig, ax = plt.subplots(figsize=(1.5 + 0.28 * len(genes), 1.2 + 0.3 * len(m)))
+        im = ax.imshow(m.values, aspect="auto", cmap="magma")
+        ax.set_xticks(range(len(genes)), genes, rotation=90, fontsize=7); ax.set_yticks(range(len(m)), m.index, fontsize=7)
+        ax.set_title(f"mean attention of each group's top {n} genes", fontsize=9, loc="left")
+        fig.colorbar(im, ax=ax, fraction=0.03, label="attention"); table = top
+    else:
+        table = same_group_share(att["cells"], groups)
+        fig, ax = plt.subplots(figsize=(1.5 + 0.35 * len(table), 3.4))
+        x = np.arange(len(table))
+        ax.bar(x - 0.2, table.share, 0.4, label="attention on own group"); ax.bar(x + 0.2, table.uniform, 0.4, label="uniform over the batch")
+        ax.set_xticks(x, table.group, rotation=90, fontsize=7); ax.set_ylim(0, 1); ax.set_ylabel("share of attention")
+        ax.legend(fontsize=7, frameon=False); ax.set_title("cell-to-cell attention: same-group share", fontsize=9, loc="left")
+    fig.tight_layout()
+    if path is not None: _savefig(fig, path)
+    return fig, table
+
+# %% ../nbs/20_report.ipynb
 def git_commit() -> str:
     "The project's git commit (with '+dirty' when the tree has changes), or 'unknown'."
     try:
@@ -408,7 +455,7 @@ def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, s
     return rec
 
 # %% ../nbs/20_report.ipynb
-REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "report.interrupted.ipynb", "umap.png", "umap_protein.png", "protein_means.png",
+REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "report.interrupted.ipynb", "attention.png", "attention.csv", "umap.png", "umap_protein.png", "protein_means.png",
                    "confusion.png", "loss.png", "markers.png", "markers.csv", "paga.png", "gates.png", "memberships.png")
 
 def report_notebook(task:str) -> Path:
