@@ -99,3 +99,22 @@ def test_estimated_k_report_and_its_own_table(runs_root, sim_runs):
     assert md.index("## Clustering\n") < md.index("## Clustering with K estimated") < md.index("| sim | pca_kmeans | 1 | 300 |", md.index("K estimated"))
     with pytest.raises(ValueError, match="annotation model"):
         report.run_report("logreg", "sim", k="estimate", out_dir=str(runs_root / "x"))
+
+
+def test_cli_report_on_an_unlabelled_user_file(tmp_path, capsys):
+    "A scanpy user's file: log-normalised X, counts in layers['counts'], no labels to trust (the README's example)."
+    import scanpy as sc
+    from scattn.data import simulate
+    a = simulate(n_cells=300, n_genes=500, n_groups=3, seed=4)
+    a.var_names = [f"G{i}" for i in range(a.n_vars)]                    # gene symbols: markers are drawn too
+    a.layers["counts"] = a.X.copy(); sc.pp.normalize_total(a); sc.pp.log1p(a)
+    f = tmp_path / "my_cells.h5ad"; a.write_h5ad(f)
+    assert report.main(["report", "--model", "pca_kmeans", "--data", str(f), "--no-html", "--out-dir", str(tmp_path / "x")]) == 1
+    assert "add --layer counts" in capsys.readouterr().err                # refused before any kernel starts
+    out = tmp_path / "r"
+    assert report.main(["report", "--model", "pca_kmeans", "--data", str(f), "--layer", "counts", "--out-dir", str(out)]) == 0
+    rec = json.loads((out / "metrics.json").read_text())
+    assert rec["labelled"] is False and rec["metrics"] == {} and rec["protocol"]["k_method"] == "leiden"
+    assert rec["params"]["layer"] == "counts" and rec["dataset"] == "my_cells"
+    assert (out / "umap.png").exists() and (out / "markers.png").exists() and not (out / "confusion.png").exists()
+    assert "unlabelled" in capsys.readouterr().out
