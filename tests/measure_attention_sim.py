@@ -67,7 +67,8 @@ def main():
     df = pd.read_csv(OUT)
     num = [c for c in df.columns if c.startswith(("auroc", "same", "uniform"))]
     print("\nmean ± sd over seeds:")
-    print(df.groupby(["model", "epochs_scale"])[num].agg(lambda x: f"{x.mean():.3f} ± {x.std(ddof=1):.3f}" if len(x) > 1 else f"{x.mean():.3f}").to_string())
+    fmt = lambda x: "" if x.dropna().empty else (f"{x.mean():.3f} ± {x.std(ddof=1):.3f}" if x.notna().sum() > 1 else f"{x.mean():.3f}")
+    print(df.groupby(["model", "epochs_scale"])[num].agg(fmt).to_string())
 
 
 if __name__ == "__main__":
