@@ -39,3 +39,16 @@ def test_the_checker_finds_a_broken_link(tmp_path):
     found = [m.group(1) for m in LINK.finditer(markdown_of(page))]
     assert found == ["../shared/specs/common.md", "p.md"]
     assert not (tmp_path / found[0]).resolve().exists()
+
+
+def test_documents_named_in_the_notebooks_are_in_the_repository():
+    "A notebook (text or code) that names a Markdown document names one this repository has."
+    have = {Path(f).name for f in documents()} | set(documents())
+    missing = []
+    for rel in documents():
+        if not rel.endswith(".ipynb"): continue
+        nb = json.loads((ROOT / rel).read_text())
+        text = "\n".join("".join(c["source"]) for c in nb["cells"])
+        for name in set(re.findall(r"[\w./-]*[\w-]+\.md\b", text)):
+            if name not in have and Path(name).name not in have: missing.append(f"{rel}: {name}")
+    assert not missing, "documents named but not in the repository:\n" + "\n".join(sorted(missing))

@@ -23,7 +23,7 @@ __all__ = ['PCAKMeansConfig', 'pca_embedding', 'PCAFitted', 'fit_pca_kmeans', 'P
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
 class PCAKMeansConfig:
-    "PCA + k-means (REFERENCE_NUMBERS.md protocol)."
+    "PCA + k-means (the reference runs' protocol, reports/REFERENCE.md)."
     n_clusters: int|None = None   # K; None: estimate_k (Leiden communities)
     n_top_genes: int = 2000       # Seurat-flavour HVGs
     max_value: float = 10.0       # clip after scaling (scanpy's scale)
@@ -94,7 +94,7 @@ class ProteinFitted(Fitted):
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
 class LeidenConfig:
-    "The standard scanpy pipeline with Leiden (REFERENCE_NUMBERS.md protocol)."
+    "The standard scanpy pipeline with Leiden (the reference runs' protocol, reports/REFERENCE.md)."
     n_clusters: int|None = None   # K; None: Leiden at `resolution`
     resolution: float = 1.0       # used only when n_clusters is None
     n_top_genes: int = 2000
@@ -118,7 +118,7 @@ def fit_scanpy_leiden(adata:ad.AnnData, config:LeidenConfig|None=None, *, seed:i
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
 class LogRegConfig:
-    "Logistic regression on log1p-CPM HVGs (REFERENCE_NUMBERS.md annotation protocol)."
+    "Logistic regression on log1p-CPM HVGs (the reference runs' annotation protocol, reports/REFERENCE.md)."
     label_key: str = "cell_type"   # obs column with the training labels
     split_key: str = "split"       # obs column with 'train'/'test'
     n_top_genes: int = 2000        # HVGs fitted on the training split
@@ -157,7 +157,7 @@ def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, d
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
 class KNNConfig:
-    "k-NN on PCA of log1p-CPM HVGs, everything fitted on the training split (REFERENCE_NUMBERS.md)."
+    "k-NN on PCA of log1p-CPM HVGs, everything fitted on the training split (reports/REFERENCE.md)."
     label_key: str = "cell_type"
     split_key: str = "split"
     n_top_genes: int = 2000

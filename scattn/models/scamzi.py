@@ -25,9 +25,9 @@ __all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINB
 # %% ../../nbs/10_scamzi.ipynb
 @dataclass
 class SCAMZIConfig:
-    "scAMZI hyper-parameters; defaults from the paper or, where it is silent, its lineage (specs/scamzi.md)."
+    "scAMZI hyper-parameters; defaults from the paper or, where it is silent, its lineage (sources tagged per field)."
     n_clusters: int|None = None          # K (oracle K in reports); None: estimate_k on the latent
-    n_top_genes: int = 2000              # paper: 2000 HVGs (dca recipe, common.md §1.1)
+    n_top_genes: int = 2000              # paper: 2000 HVGs (dca recipe, 08_protocol)
     size_factor: Literal["libsize", "median_ratio"] = "libsize"   # [decision] scDeepCluster lineage
     hidden: tuple = (256, 32)            # paper: 2000-256-32-10
     latent: int = 10                     # paper

@@ -30,7 +30,7 @@ __all__ = ['SCCompressSAConfig', 'log_cpm', 'consensus_labels', 'pseudo_labels',
 # %% ../../nbs/11_sccompresssa.ipynb
 @dataclass
 class SCCompressSAConfig:
-    "scCompressSA hyper-parameters; defaults from the official code unless marked (specs/sccompresssa.md)."
+    "scCompressSA hyper-parameters; defaults from the official code unless marked (source tag per field)."
     n_clusters: int|None = None          # K (oracle K in reports); required: the latent size and k-means use it
     gene_selection: Literal["ftest_pseudo", "ftest_true", "hvg"] = "ftest_pseudo"  # [departure 1] paper: ftest_true
     n_genes: int = 1600                  # paper/code: 40 x 40 image
@@ -331,15 +331,19 @@ class SCCompressSAFitted(Fitted):
     def __init__(self, var_names, idx, libsize_genes:str, scale:float, module:SCCompressSA):
         self.all_genes, self.idx = np.asarray(var_names).astype(str), np.asarray(idx)
         self.libsize_genes, self.scale, self.module = libsize_genes, scale, module
-    @torch.no_grad()
-    def embed(self, adata:ad.AnnData) -> np.ndarray:
+    def inputs(self, adata:ad.AnnData) -> torch.Tensor:
+        "The module's input for the cells of `adata`: the image genes by name, normalised as in training (N', n)."
         from scattn.preprocess import align_genes
         genes = self.all_genes[self.idx] if self.libsize_genes == "selected" else self.all_genes
         X = align_genes(adata, genes)                                          # (N', n) or (N', G), by name
         X = normalise_selected(X, np.arange(len(self.idx)) if self.libsize_genes == "selected" else self.idx,
                                self.libsize_genes) / self.scale
+        return torch.as_tensor(X, device=self.device)
+
+    @torch.no_grad()
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
         self.module.eval()
-        img, _ = self.module.compress(torch.as_tensor(X, device=self.device))
+        img, _ = self.module.compress(self.inputs(adata))
         return self.module.soft_labels(img).cpu().numpy()
 
 # %% ../../nbs/11_sccompresssa.ipynb
@@ -347,13 +351,9 @@ class SCCompressSAFitted(Fitted):
 def attention(result:Result, adata:ad.AnnData) -> dict:
     "α per cell (alpha) and each image gene's share from the interaction channel (genes: DataFrame cells x genes)."
     import pandas as pd
-    from scattn.preprocess import align_genes
     f = result.model
     if f.module.cc.mode == "none": raise ValueError("this scCompressSA has no coefficient compression (cc_mode='none')")
-    genes = f.all_genes[f.idx] if f.libsize_genes == "selected" else f.all_genes
-    X = normalise_selected(align_genes(adata, genes), np.arange(len(f.idx)) if f.libsize_genes == "selected" else f.idx,
-                           f.libsize_genes) / f.scale
-    x = torch.as_tensor(X, device=f.device)                                      # (N, n)
+    x = f.inputs(adata)                                                          # (N, n)
     g = f.module.cc.interact(x); a = f.module.cc.alpha(x, g)                     # (N, n), (N, 1)
     share = ((1 - a) * g).abs() / ((a * x).abs() + ((1 - a) * g).abs()).clamp_min(1e-12)
     return dict(genes=pd.DataFrame(share.cpu().numpy(), index=adata.obs_names, columns=f.all_genes[f.idx]), cells=None,

@@ -29,7 +29,7 @@ __all__ = ['SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB',
 # %% ../../nbs/12_scsmd.ipynb
 @dataclass
 class SCSMDConfig:
-    "scSMD hyper-parameters; defaults from the official runscSMD.py unless marked (specs/scsmd.md)."
+    "scSMD hyper-parameters; defaults from the official runscSMD.py unless marked (source tag per field)."
     n_clusters: int|None = None          # K (oracle K in reports); required
     n_genes: int = 784                   # code: 28 x 28 image of HVGs
     min_cells: int = 3                   # code: filter_genes(min_cells=3)

@@ -27,7 +27,7 @@ __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask',
 # %% ../../nbs/14_sctrans.ipynb
 @dataclass
 class SCTransConfig:
-    "SCTrans hyper-parameters, tagged [paper] / [assumption] / [decision] as in specs/sctrans.md."
+    "SCTrans hyper-parameters, tagged [paper] / [assumption] / [decision] (source tag per field)."
     label_key: str = "cell_type"         # obs column with the training labels
     split_key: str = "split"             # obs column with 'train'/'test' (made with the seed when absent)
     n_top_genes: int = 2000              # [assumption] seurat HVGs fitted on the training split only

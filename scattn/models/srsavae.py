@@ -28,7 +28,7 @@ __all__ = ['SRSAVAEConfig', 'fc_layer', 'CellAttention', 'ScaledResidual', 'RSAE
 # %% ../../nbs/13_srsavae.ipynb
 @dataclass
 class SRSAVAEConfig:
-    "SRSA-VAE hyper-parameters, each tagged [abstract] / [scVISA] / [assumption] / [decision] (specs/srsavae.md)."
+    "SRSA-VAE hyper-parameters, each tagged [abstract] / [scVISA] / [assumption] / [decision] (source tag per field)."
     n_clusters: int|None = None          # K (oracle K in reports); None: Leiden at resolution 1
     n_top_genes: int = 1200              # [scVISA demo] seurat_v3 HVGs on the counts; all genes when fewer
     use_protein: bool = True             # [abstract] RNA + protein when obsm['protein'] exists; ablation: RNA only
@@ -286,7 +286,8 @@ class SRSAVAEFitted(Fitted):
     def __init__(self, genes:list, proteins:list|None, protein_kind:str|None, batch_size:int, n_passes:int, seed:int, module:SRSAVAE):
         self.genes, self.proteins, self.protein_kind, self.module = genes, proteins, protein_kind, module
         self.batch_size, self.n_passes, self.seed = batch_size, n_passes, seed
-    def embed(self, adata:ad.AnnData) -> np.ndarray:
+    def inputs(self, adata:ad.AnnData) -> tuple[torch.Tensor, torch.Tensor|None]:
+        "Counts of the model's genes (by name) and the protein input, as in training: (N', G), (N', P) or None."
         from scattn.preprocess import align_genes
         X = torch.as_tensor(align_genes(adata, self.genes).toarray(), device=self.device)      # (N', G) counts, by name
         Yin = None
@@ -297,6 +298,10 @@ class SRSAVAEFitted(Fitted):
             Y = np.asarray(P, dtype=np.float32)
             Yin = torch.as_tensor(np.log1p(Y) if self.protein_kind == "counts" else
                                   protein_input(ad.AnnData(obs=adata.obs, obsm={"protein": P})), device=self.device)
+        return X, Yin
+
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        X, Yin = self.inputs(adata)
         bs = min(self.batch_size, X.shape[0])
         return embed_passes(self.module, X, Yin, bs, self.n_passes, self.seed).mean(0)
 
@@ -305,16 +310,10 @@ class SRSAVAEFitted(Fitted):
 def attention(result:Result, adata:ad.AnnData, top_k:int|None=None, seed:int=0) -> dict:
     "Cell-to-cell attention of one pass over batches: cells (sparse cells x cells, rows sum to 1 unless top_k cuts them)."
     import scipy.sparse as sp
-    from scattn.preprocess import align_genes
     f, m = result.model, result.model.module
     if m.encoder.attn is None: raise ValueError("this SRSA-VAE has no attention (the ablation without it)")
-    X = torch.as_tensor(align_genes(adata, f.genes).toarray(), device=f.device)              # (N, G) counts
-    e = torch.log1p(X)
-    if m.n_proteins:
-        P = adata.obsm["protein"]; P = P[f.proteins] if f.proteins is not None and hasattr(P, "columns") else P
-        Y = np.asarray(P, np.float32)
-        Yin = np.log1p(Y) if f.protein_kind == "counts" else protein_input(ad.AnnData(obs=adata.obs, obsm={"protein": P}))
-        e = torch.cat([e, torch.as_tensor(Yin, device=f.device)], -1)
+    X, Yin = f.inputs(adata)                                                   # (N, G) counts, (N, P) or None
+    e = torch.log1p(X) if Yin is None else torch.cat([torch.log1p(X), Yin], -1)   # the encoder's input, as in encode()
     m.eval()
     rows, cols, vals = [], [], []
     for b in partitions(len(X), min(f.batch_size, len(X)), 1, seed)[0]:
