@@ -16,7 +16,6 @@ import matplotlib.pyplot as plt
 from . import data, models
 from .data import _project_root, package_file
 from .metrics import evaluate, confusion, cluster_acc, hungarian
-from .preprocess import split
 from .train import get_device, versions
 
 # %% auto 0
