@@ -10,8 +10,9 @@ from pathlib import Path
 import nbformat
 
 # %% auto 0
-__all__ = ['PARTS', 'MATHJAX_CDN', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render', 'directives',
-           'for_reading', 'build', 'main']
+__all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render',
+           'directives', 'for_reading', 'build', 'results_table', 'figure', 'stale_results', 'refresh_results',
+           'readme_text', 'main']
 
 # %% ../nbs/21_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -99,25 +100,35 @@ def _execute(nb, cwd:Path, timeout:int):
     ExecutePreprocessor(timeout=timeout, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(cwd)}})
     return nb
 
+def _folded(c):
+    "A solution cell as a markdown cell: its code and text output folded under <details>."
+    outs = "".join(o.get("text", "") or "".join(o.get("data", {}).get("text/plain", "")) for o in c.get("outputs", []))
+    body = f"```python\n{c.source}\n```" + (f"\n\n```\n{outs.rstrip()}\n```" if outs.strip() else "")
+    return nbformat.v4.new_markdown_cell(f"<details><summary><b>Solution</b> (click to open)</summary>\n\n{body}\n\n</details>")
+
 def for_reading(nb):
-    "The notebook as a chapter page: without `#| hide` and `#| default_exp` cells, directive lines taken off the code."
+    "The notebook as a chapter page: `#| hide` and `#| default_exp` cells dropped, directive lines taken off the code, solutions folded."
     cells = []
     for c in nb.cells:
         if c.cell_type == "code":
             d = directives(c)
             if d.get("hide") or ("default_exp" in d and len(c.source.splitlines()) == 1): continue
             c.source = "\n".join(l for l in c.source.splitlines() if not l.startswith("#|")).strip("\n")
+            if "solution" in d: c = _folded(c)
         cells.append(c)
     nb.cells = cells
     return nb
 
-def _index(pages:list[dict], readme:Path, leaderboard:bool):
-    intro = readme.read_text().split("\n## ")[0] if readme.exists() else "# scattn"
+def _index(pages:list[dict], index:Path, leaderboard:bool):
+    "The course map (nbs/index.ipynb, as committed with its outputs) followed by the contents."
     toc, part = [], None
     for p in pages:
         if p["part"] != part: part = p["part"]; toc.append(f"\n### {part}\n")
         toc.append(f'- [{p["title"]}]({p["slug"]})')
-    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(intro + "\n\n## Contents\n" + "\n".join(toc))])
+    nb = for_reading(nbformat.read(index, as_version=4)) if index.exists() else nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# scattn")])
+    nb.cells.append(nbformat.v4.new_markdown_cell("## Contents\n" + "\n".join(toc)))
+    return nb
 
 def build(out:str|Path="_docs", nbs:str|Path="nbs", reports:str|Path="reports", mathjax_dir:str|Path|None=None,
           execute:bool=True, only:list[str]|None=None, timeout:int=1800) -> Path:
@@ -141,18 +152,113 @@ def build(out:str|Path="_docs", nbs:str|Path="nbs", reports:str|Path="reports", 
         nxt = f'<a href="{pages[i+1]["slug"]}">{escape(pages[i+1]["title"])} →</a>' if i + 1 < len(pages) else "<span></span>"
         (out / p["slug"]).write_text(render(nb, mj, nav_html(pages, p["slug"]), f'<div class="pager">{prev}{nxt}</div>'))
     idx = out / "index.html"
-    idx.write_text(render(_index(pages, nbs.parent / "README.md", lb is not None), mj, nav_html(pages, None)))
+    idx.write_text(render(_index(pages, nbs / "index.ipynb", lb is not None), mj, nav_html(pages, None)))
     return idx
 
 # %% ../nbs/21_book.ipynb
+RESULTS, SOLUTION = "results", "solution"
+
+def results_table(models:list[str], metric:str|None=None, reports:str|Path="../reports", oracle_k:bool=True,
+                  datasets:list[str]|None=None):
+    "Mean ± sd over seeds of `metric` (default: ARI, macro-F1 for annotation) per dataset × model, from leaderboard.csv."
+    import pandas as pd
+    lb = pd.read_csv(Path(reports) / "leaderboard.csv")
+    lb = lb[lb.model.isin(models) & (lb.oracle_k == oracle_k) & lb.max_cells.isna() & (lb.epochs_scale == 1)]
+    if datasets is not None: lb = lb[lb.dataset.isin(datasets)]
+    if metric is None: metric = "f1_macro" if (lb.task == "annotation").all() and len(lb) else "ari"
+    lb = lb.assign(cell=lb[metric].astype(str) + " (" + lb.seeds.astype(int).astype(str) + ")",
+                   model=lb.model + lb.label_leakage.map({True: " [label leak]", False: ""}))
+    cols = [m + s for m in models for s in ("", " [label leak]") if m + s in set(lb.model)]
+    t = lb.pivot_table(index="dataset", columns="model", values="cell", aggfunc="first").reindex(columns=cols)
+    t.columns.name = f"{metric}, mean ± sd (seeds)"
+    return t.fillna("")
+
+def figure(path:str|Path, width:int=640):
+    "A committed figure, embedded (so the output is kept in the notebook); a note when it is not there."
+    from IPython.display import Image, Markdown
+    p = Path(path)
+    return Image(filename=str(p), width=width) if p.exists() else Markdown(f"*{p.as_posix()} is not committed*")
+
+# %% ../nbs/21_book.ipynb
+def _kind_cells(nb, kind:str) -> list[int]:
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and kind in directives(c)]
+
+def _norm(outputs) -> list:
+    "Outputs reduced to what a reader sees: stream text and each display's data, without counts or ids."
+    out = []
+    for o in outputs:
+        if o.get("output_type") == "stream": out.append(("stream", o["text"].rstrip()))
+        elif o.get("output_type") in ("display_data", "execute_result"):
+            out.append(("data", {k: (v if isinstance(v, str) else "".join(v)).rstrip() for k, v in o["data"].items()}))
+        elif o.get("output_type") == "error": out.append(("error", o.get("ename"), o.get("evalue")))
+    return out
+
+def _run_results(path:Path, timeout:int=600):
+    "The notebook with only its `#| results` cells executed afresh (in its folder), and their indices."
+    from nbclient import NotebookClient
+    nb = nbformat.read(path, as_version=4)
+    idx = _kind_cells(nb, RESULTS)
+    if not idx: return nb, idx, []
+    run = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(nb.cells[i].source) for i in idx])
+    run.metadata = nb.metadata
+    NotebookClient(run, timeout=timeout, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb, idx, [c.outputs for c in run.cells]
+
+def stale_results(path:str|Path) -> list[str]:
+    "The `#| results` cells of a notebook whose committed output differs from a fresh run (empty: all current)."
+    nb, idx, fresh = _run_results(Path(path))
+    bad = []
+    for i, new in zip(idx, fresh):
+        first = nb.cells[i].source.splitlines()[1] if len(nb.cells[i].source.splitlines()) > 1 else ""
+        if any(o.get("output_type") == "error" for o in new): bad.append(f"cell {i} ({first}): raises {_norm(new)[-1]}")
+        elif _norm(nb.cells[i].outputs) != _norm(new): bad.append(f"cell {i} ({first}): committed output is stale")
+    return bad
+
+def refresh_results(path:str|Path) -> int:
+    "Write fresh outputs into a notebook's `#| results` cells; returns how many cells were run."
+    path = Path(path)
+    nb, idx, fresh = _run_results(path)
+    for i, new in zip(idx, fresh):
+        for o in new:
+            if "execution_count" in o: o["execution_count"] = None
+        nb.cells[i].outputs, nb.cells[i].execution_count = new, None
+    if idx: nbformat.write(nb, path)
+    return len(idx)
+
+# %% ../nbs/21_book.ipynb
+def readme_text(index:str|Path="nbs/index.ipynb") -> str:
+    "The README (GitHub Markdown) written from the index notebook: markdown cells, visible code and text outputs."
+    parts = []
+    nb = nbformat.read(index, as_version=4)
+    quiet = {id(c) for c in nb.cells if c.cell_type == "code" and str(directives(c).get("echo", "")).lower() == "false"}
+    for c in for_reading(nb).cells:
+        if c.cell_type == "markdown": parts.append(c.source.strip()); continue
+        if c.source.strip() and id(c) not in quiet: parts.append("```python\n" + c.source.strip() + "\n```")
+        for o in c.get("outputs", []):
+            data = o.get("data", {})
+            if "text/markdown" in data: parts.append("".join(data["text/markdown"]).strip())
+            elif o.get("output_type") == "stream" or "text/plain" in data:
+                parts.append("```\n" + "".join(o.get("text") or data["text/plain"]).rstrip() + "\n```")
+    head = "<!-- written from nbs/index.ipynb by `make readme` (python -m scattn.book --readme); edit the notebook -->"
+    return head + "\n\n" + "\n\n".join(p for p in parts if p) + "\n"
+
+# %% ../nbs/21_book.ipynb
 def main(argv:list[str]|None=None) -> int:
-    "python -m scattn.book [--out _docs] [--mathjax DIR] [--no-execute] [--only NAME ...]"
+    "python -m scattn.book [--out _docs] [--mathjax DIR] [--no-execute] [--only NAME ...] | --readme | --refresh NB ..."
     import argparse
     ap = argparse.ArgumentParser(prog="python -m scattn.book", description="render the notebooks into a static HTML book")
     ap.add_argument("--out", default="_docs"); ap.add_argument("--nbs", default="nbs"); ap.add_argument("--reports", default="reports")
     ap.add_argument("--mathjax", default=None, help="a MathJax 3 es5 folder to copy (default: load from a CDN)")
     ap.add_argument("--no-execute", action="store_true"); ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--readme", action="store_true", help="only write README.md from nbs/index.ipynb")
+    ap.add_argument("--refresh", nargs="*", default=None, help="only re-run the `#| results` cells of these notebooks")
     a = ap.parse_args(argv)
+    if a.refresh is not None:
+        for p in a.refresh: print(f"{p}: {refresh_results(p)} results cells refreshed")
+        return 0
+    if a.readme:
+        Path("README.md").write_text(readme_text(Path(a.nbs) / "index.ipynb")); print("README.md"); return 0
     print(build(a.out, a.nbs, a.reports, a.mathjax, not a.no_execute, a.only))
     return 0
 
