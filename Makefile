@@ -4,10 +4,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export SCATTN_DATA_DIR ?= $(abspath ../shared/data)
-MODEL ?= pca_kmeans
+MODEL ?= scamzi
 DATASET ?= sim
+PRESET ?= workshop
+WORKSHOP_MODELS := scamzi sccompresssa scsmd srsavae sctrans
+WORKSHOP_DATA ?= pbmc_10x_4k
 
-.PHONY: venv data report test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
+.PHONY: venv data report workshop readme test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
 
 # torch==2.13.0 first (a CPU wheel on local disk here), then the project with its dev extras.
 $(BIN)/.installed: setup.py settings.ini
@@ -23,9 +26,23 @@ venv: $(BIN)/.installed
 data: venv
 	$(BIN)/scattn data fetch all
 
-# The default report: MODEL on the embedded simulation; prints the path of the HTML it wrote.
+# The default report: an attention model (scAMZI) at its workshop preset on the embedded simulation (Splatter's
+# default DE strength: the groups overlap); about a minute; prints the path of the HTML it wrote.
 report: venv
-	$(BIN)/scattn report --model $(MODEL) --dataset $(DATASET) --seed 0
+	$(BIN)/scattn report --model $(MODEL) --dataset $(DATASET) --seed 0 --preset $(PRESET)
+
+# A workshop's setup: one workshop-preset report per paper model on $(WORKSHOP_DATA) (fetched if missing), into
+# _workshop/, then the book from the committed notebooks and outputs (not re-executed). About 10 min on 2 cores.
+workshop: venv
+	@for m in $(WORKSHOP_MODELS); do $(BIN)/scattn report --model $$m --dataset $(WORKSHOP_DATA) --seed 0 --preset workshop \
+	  --out-dir _workshop/$$m || exit 1; done
+	$(BIN)/python -m scattn.book --out _docs --no-execute
+	@echo "reports: _workshop/<model>/report.html; book: _docs/index.html"
+
+# README.md is written from nbs/index.ipynb (its results cells refreshed from reports/ first).
+readme: venv
+	$(BIN)/python -m scattn.book --refresh nbs/index.ipynb
+	$(BIN)/python -m scattn.book --readme
 
 # Export-sync check, the notebooks' own tests, then pytest; ends with one "N passed, N failed" line.
 test: venv
@@ -54,7 +71,8 @@ leaderboard: venv
 
 # Only rebuild LEADERBOARD.md, leaderboard.csv, leaderboard.png and the README summary from the metrics.json files already there.
 leaderboard-table: venv
-	$(BIN)/scattn leaderboard reports --readme README.md
+	$(BIN)/scattn leaderboard reports
+	$(MAKE) --no-print-directory readme
 
 # Speed and scale of every model (prints; writes reports/BENCH.md). Hours on 2 cores, resumable: measurements are
 # kept in reports/bench/. BENCH_ARGS narrows it, e.g. BENCH_ARGS="--models pca_kmeans scamzi --sizes 1000 5000";
