@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math, time, warnings
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import ClassVar, Literal
 import numpy as np
 import torch
 import torch.nn as nn
@@ -28,11 +28,12 @@ __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask',
 @dataclass
 class SCTransConfig:
     "SCTrans hyper-parameters, tagged [paper] / [assumption] / [decision] (source tag per field)."
-    label_key: str = "cell_type"         # obs column with the training labels
-    split_key: str = "split"             # obs column with 'train'/'test' (made with the seed when absent)
+    WORKSHOP: ClassVar[dict] = dict(n_top_genes=1000, epochs=7, patience=3)   # [preset] workshop (train.preset_config): as many epochs as fit ~75 s on 2 CPU cores (timings only): half the genes (tokens), at most 7 of 40 epochs
+    label_key: str = "cell_type"         # [setting] obs column with the training labels
+    split_key: str = "split"             # [setting] obs column with 'train'/'test' (made with the seed when absent)
     n_top_genes: int = 2000              # [assumption] seurat HVGs fitted on the training split only
     scales: tuple = (16, 32, 64)         # [decision] CPU default (spec: 8, 16, 32); base tokens at scales[0]
-    multiscale: bool = True              # [paper] ablation "w/o MA": only the finest scale
+    multiscale: bool = True              # [ablation] paper: "w/o MA": only the finest scale
     dim: int = 64                        # [decision] width Λ (spec: 128)
     heads: int = 4                       # [assumption]
     depth: int = 2                       # [assumption] encoder layers
@@ -42,8 +43,8 @@ class SCTransConfig:
     T: float = 5.0                       # [assumption] temperature of σ(T(Ŝ − θ))
     theta_init: float = 0.0              # [assumption] learnable threshold per scale
     eval_loss: Literal["bce", "ce"] = "bce"          # [paper] Eq. 6 as written; 'ce' plain cross-entropy
-    contrastive: bool = True             # [paper] ablation "w/o CCR"
-    ctrst_form: Literal["paper", "supcon"] = "supcon" # [decision] SupCon; "paper": Eq. 8 as printed
+    contrastive: bool = True             # [ablation] paper: "w/o CCR"
+    ctrst_form: Literal["paper", "supcon"] = "supcon"  # [decision] SupCon; "paper": Eq. 8 as printed
     tau: float = 0.1                     # [assumption] contrastive temperature
     lr: float = 1e-3                     # [decision] AdamW (spec assumes 1e-4 at width 128)
     weight_decay: float = 0.01           # [assumption]
