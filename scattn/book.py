@@ -11,8 +11,9 @@ import nbformat
 
 # %% auto 0
 __all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render',
-           'directives', 'for_reading', 'build', 'results_table', 'workshop_table', 'figure', 'stale_results',
-           'refresh_results', 'readme_text', 'markdown_table', 'objectives', 'reading_minutes', 'course_map', 'main']
+           'directives', 'for_reading', 'html_links', 'build', 'results_table', 'workshop_table', 'figure',
+           'stale_results', 'refresh_results', 'readme_text', 'markdown_table', 'objectives', 'reading_minutes',
+           'course_map', 'main']
 
 # %% ../nbs/21_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -119,13 +120,22 @@ def for_reading(nb):
     nb.cells = cells
     return nb
 
+def html_links(nb):
+    "Links between notebooks (`00_data.ipynb`, `reports/x.ipynb`) pointed at the book's pages, in markdown cells and outputs."
+    fix = lambda t: re.sub(r"\]\((?!\.\./|[a-z]+:)([\w/-]+)\.ipynb\)", lambda m: "](" + m.group(1).replace("/", "_") + ".html)", t)
+    for c in nb.cells:
+        if c.cell_type == "markdown": c.source = fix(c.source)
+        for o in c.get("outputs", []):
+            if "text/markdown" in o.get("data", {}): o["data"]["text/markdown"] = fix("".join(o["data"]["text/markdown"]))
+    return nb
+
 def _index(pages:list[dict], index:Path, leaderboard:bool):
     "The course map (nbs/index.ipynb, as committed with its outputs) followed by the contents."
     toc, part = [], None
     for p in pages:
         if p["part"] != part: part = p["part"]; toc.append(f"\n### {part}\n")
         toc.append(f'- [{p["title"]}]({p["slug"]})')
-    nb = for_reading(nbformat.read(index, as_version=4)) if index.exists() else nbformat.v4.new_notebook(
+    nb = html_links(for_reading(nbformat.read(index, as_version=4))) if index.exists() else nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_markdown_cell("# scattn")])
     nb.cells.append(nbformat.v4.new_markdown_cell("## Contents\n" + "\n".join(toc)))
     return nb
@@ -147,7 +157,7 @@ def build(out:str|Path="_docs", nbs:str|Path="nbs", reports:str|Path="reports", 
     for i, p in enumerate(pages):
         nb = lb if p["src"] is None else nbformat.read(p["src"], as_version=4)
         if execute and p["src"] is not None and not p["name"].startswith("reports/"): nb = _execute(nb, nbs, timeout)
-        if p["src"] is not None: nb = for_reading(nb)
+        if p["src"] is not None: nb = html_links(for_reading(nb))
         prev = f'<a href="{pages[i-1]["slug"]}">← {escape(pages[i-1]["title"])}</a>' if i else "<span></span>"
         nxt = f'<a href="{pages[i+1]["slug"]}">{escape(pages[i+1]["title"])} →</a>' if i + 1 < len(pages) else "<span></span>"
         (out / p["slug"]).write_text(render(nb, mj, nav_html(pages, p["slug"]), f'<div class="pager">{prev}{nxt}</div>'))

@@ -9,6 +9,7 @@ from scattn.data import _project_root
 pytestmark = pytest.mark.skipif(not (os.environ.get("SCATTN_BROWSER_TEST") and shutil.which("chromium")),
                                 reason="browser test: run `make docs-test` (needs chromium)")
 MODEL_PAGE = "10_scamzi"
+MODEL_PAGES = ["10_scamzi", "11_sccompresssa", "12_scsmd", "13_srsavae", "14_sctrans"]
 
 
 def dom(path: Path) -> str:
@@ -23,8 +24,10 @@ def site(tmp_path_factory):
     root = _project_root()
     mj = root / ".book" / "mathjax"
     if not (mj / "tex-chtml-full.js").exists(): pytest.skip("no local MathJax: run `make docs-test`")
-    return book.build(tmp_path_factory.mktemp("site"), root / "nbs", root / "reports", mj, execute=True,
-                      only=["03_metrics", MODEL_PAGE]).parent
+    out = tmp_path_factory.mktemp("site")
+    book.build(out, root / "nbs", root / "reports", mj, execute=True, only=["03_metrics"])
+    book.build(out, root / "nbs", root / "reports", mj, execute=False, only=["03_metrics", *MODEL_PAGES])   # committed outputs
+    return out
 
 
 def test_index_loads_and_links_every_page(site):
@@ -42,3 +45,10 @@ def test_model_page_typesets_equations_and_shows_figures(site):
     text = re.sub(r"<[^>]+>", "", body)
     assert "$$" not in text, "raw TeX left on the page"
     assert len(re.findall(r'<img[^>]+src="data:image/png', d)) >= 1, "no figures on the model page"
+
+
+@pytest.mark.parametrize("page", MODEL_PAGES)
+def test_every_model_page_shows_a_figure_and_an_exercise(site, page):
+    d = dom(site / f"{page}.html")
+    assert len(re.findall(r'<img[^>]+src="data:image/png', d)) >= 1, f"{page}: no figure"
+    assert "Exercise 1." in d and len(re.findall(r"<details><summary><b>Solution</b>", d)) >= 3, f"{page}: no folded solutions"

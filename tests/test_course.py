@@ -75,3 +75,14 @@ def test_config_fields_carry_a_source_tag(model):
     assert len(fields) > 5
     bad = [l.strip() for l in fields if not re.search(r"#\s*\[(" + "|".join(TAGS) + r")\b", l)]
     assert not bad, f"{model}: fields without a legend tag: {bad}"
+
+
+def test_attention_chapter_shape():
+    nb = read("15_attention"); text = md(nb)
+    heads = re.findall(r"^## (.+)$", text, re.M)
+    for h in ["Motivation", "Learning objectives", "Conclusion", "Key takeaways", "Exercises"]:
+        assert h in heads, f"15_attention: no '## {h}'"
+    res = kind(nb, book.RESULTS)
+    assert len(res) >= 6 and all(c.outputs for c in res)
+    assert sum(any("image/png" in o.get("data", {}) for o in c.outputs) for c in res) >= 3, "figures not committed"
+    assert len(kind(nb, book.SOLUTION)) >= 3
