@@ -10,7 +10,7 @@ PRESET ?= workshop
 WORKSHOP_MODELS := scamzi sccompresssa scsmd srsavae sctrans
 WORKSHOP_DATA ?= pbmc_10x_4k
 
-.PHONY: venv data report workshop readme test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
+.PHONY: venv data report workshop results readme test export-check nbtest pytest baselines leaderboard leaderboard-table bench docs html docs-test clean
 
 # torch==2.13.0 first (a CPU wheel on local disk here), then the project with its dev extras.
 $(BIN)/.installed: setup.py settings.ini
@@ -39,10 +39,12 @@ workshop: venv
 	$(BIN)/python -m scattn.book --out _docs --no-execute
 	@echo "reports: _workshop/<model>/report.html; book: _docs/index.html"
 
-# README.md is written from nbs/index.ipynb (its results cells refreshed from reports/ first).
-readme: venv
-	$(BIN)/python -m scattn.book --refresh nbs/index.ipynb
+# Re-run every notebook's `#| results` cells (their committed outputs: tables from reports/leaderboard.csv, committed
+# figures), then write README.md from nbs/index.ipynb. `make test` fails when an output or the README is stale.
+results: venv
+	$(BIN)/python -m scattn.book --refresh
 	$(BIN)/python -m scattn.book --readme
+readme: results
 
 # Export-sync check, the notebooks' own tests, then pytest; ends with one "N passed, N failed" line.
 test: venv
@@ -72,7 +74,7 @@ leaderboard: venv
 # Only rebuild LEADERBOARD.md, leaderboard.csv, leaderboard.png and the README summary from the metrics.json files already there.
 leaderboard-table: venv
 	$(BIN)/scattn leaderboard reports
-	$(MAKE) --no-print-directory readme
+	$(MAKE) --no-print-directory results
 
 # Speed and scale of every model (prints; writes reports/BENCH.md). Hours on 2 cores, resumable: measurements are
 # kept in reports/bench/. BENCH_ARGS narrows it, e.g. BENCH_ARGS="--models pca_kmeans scamzi --sizes 1000 5000";

@@ -30,7 +30,7 @@ rule all:        # every run, and the table (Snakemake would not rerun a missing
 rule leaderboard:
     input: METRICS
     output: "reports/LEADERBOARD.md", "reports/leaderboard.csv", "reports/leaderboard.png"
-    shell: "scattn leaderboard reports && python -m scattn.book --refresh nbs/index.ipynb && python -m scattn.book --readme"
+    shell: "scattn leaderboard reports && python -m scattn.book --refresh && python -m scattn.book --readme"
 
 rule report:
     output: "reports/{model}/{dsdir}/seed{seed}/metrics.json"

@@ -246,6 +246,8 @@ def refresh_results(path:str|Path) -> int:
     "Write fresh outputs into a notebook's `#| results` cells; returns how many cells were run."
     path = Path(path)
     nb, idx, fresh = _run_results(path)
+    errors = [f"cell {i}: {o.get('ename')}: {o.get('evalue')}" for i, new in zip(idx, fresh) for o in new if o.get("output_type") == "error"]
+    if errors: raise RuntimeError(f"{path}: results cells failed, nothing written: " + "; ".join(errors))
     for i, new in zip(idx, fresh):
         for o in new:
             if "execution_count" in o: o["execution_count"] = None
@@ -321,10 +323,13 @@ def main(argv:list[str]|None=None) -> int:
     ap.add_argument("--mathjax", default=None, help="a MathJax 3 es5 folder to copy (default: load from a CDN)")
     ap.add_argument("--no-execute", action="store_true"); ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument("--readme", action="store_true", help="only write README.md from nbs/index.ipynb")
-    ap.add_argument("--refresh", nargs="*", default=None, help="only re-run the `#| results` cells of these notebooks")
+    ap.add_argument("--refresh", nargs="*", default=None,
+                    help="only re-run the `#| results` cells of these notebooks (none named: every notebook in --nbs that has them)")
     a = ap.parse_args(argv)
     if a.refresh is not None:
-        for p in a.refresh: print(f"{p}: {refresh_results(p)} results cells refreshed")
+        for p in a.refresh or sorted(Path(a.nbs).glob("*.ipynb")):
+            n = refresh_results(p)
+            if n: print(f"{p}: {n} results cells refreshed")
         return 0
     if a.readme:
         Path("README.md").write_text(readme_text(Path(a.nbs) / "index.ipynb")); print("README.md"); return 0

@@ -23,7 +23,7 @@ def test_executed_chapter_reads_like_a_chapter(site):
     html = (site / "03_metrics.html").read_text()
     assert "#| " not in html and "default_exp" not in html, "nbdev directives shown on the page"
     assert "<details><summary><b>Solution</b>" in html
-    assert 'class="jp-OutputArea' in html
+    assert "ARI 1.00, NMI 1.00" in html, "the executed solution's printed output is not on the page"
 
 
 def test_index_is_the_course_map(site):
