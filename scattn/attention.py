@@ -26,6 +26,7 @@ def paired_effects(runs:pd.DataFrame, ablations=ABLATIONS, level:float=0.95) -> 
     ok = ok[(ok.task == "annotation") | ok.oracle_k.astype(bool)]
     rows = []
     for full, abl, metric, what in ablations:
+        if metric not in ok: continue                                     # no run of this task in `runs`
         a = ok[ok.model == full].set_index(["dataset", "seed"])[metric]
         b = ok[ok.model == abl].set_index(["dataset", "seed"])[metric]
         d = (a - b).dropna()                                              # paired: the same dataset and seed
