@@ -67,9 +67,18 @@ def select_hvg(
         if n_top_genes > adata.n_vars:
             warnings.warn(f"{n_top_genes} HVGs requested but only {adata.n_vars} genes are present; keeping all genes")
         return np.ones(adata.n_vars, bool)
-    layer = "counts" if flavor == "seurat_v3" else None
-    res = sc.pp.highly_variable_genes(adata, n_top_genes=n_top_genes, flavor=flavor, layer=layer, inplace=False, **kwargs)
-    return np.asarray(res["highly_variable"], bool)
+    if flavor != "seurat_v3":
+        return np.asarray(sc.pp.highly_variable_genes(adata, n_top_genes=n_top_genes, flavor=flavor, inplace=False, **kwargs)["highly_variable"], bool)
+    # seurat_v3 fits a loess of log variance on log mean; genes seen in one or two cells can make it singular.
+    # Widen the span (scanpy's own knob) before giving up, and say which span was used.
+    spans = [kwargs.pop("span", 0.3)]; spans += [s for s in (0.5, 1.0) if s > spans[0]]
+    for s in spans:
+        try: res = sc.pp.highly_variable_genes(adata, n_top_genes=n_top_genes, flavor=flavor, layer="counts", span=s, inplace=False, **kwargs)
+        except ValueError as e:
+            if s == spans[-1]: raise ValueError(f"seurat_v3 HVG selection failed at every loess span {spans}: {e}") from e
+            continue
+        if s != spans[0]: warnings.warn(f"seurat_v3's loess was singular at span {spans[0]} (genes seen in very few cells); used span {s}")
+        return np.asarray(res["highly_variable"], bool)
 
 # %% ../nbs/01_preprocess.ipynb
 def zscore(X, max_value:float|None=None, mean=None, std=None):

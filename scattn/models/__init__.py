@@ -28,7 +28,7 @@ class ModelInfo:
     config: str          # name of the config dataclass in that module
     needs_counts: bool   # True when X must hold raw counts
     description: str     # one line for listings
-    kind: str = "baseline"  # 'baseline' or 'paper'
+    kind: str = "baseline"  # 'baseline', 'paper', 'ablation' or 'improved' (a label-free variant beside the faithful model)
 
 MODELS: dict[str, ModelInfo] = {}
 
@@ -52,6 +52,8 @@ for _info in [
               "scAMZI ablation: without SimAM", "ablation"),
     ModelInfo("scamzi_nozi", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
               "scAMZI ablation: without the ZI layer", "ablation"),
+    ModelInfo("scamzi_plus", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
+              "scAMZI improved without labels: ZI temperature that reaches its end value, schedule and z clipping chosen on simulation", "improved"),
     ModelInfo("sccompresssa", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
               "F-test genes (pseudo-labels) → dual-channel coefficient compression → 40×40 CAE → k-means on softmax(z) (Zhang et al. 2024)", "paper"),
     ModelInfo("sccompresssa_hvg", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
@@ -66,6 +68,8 @@ for _info in [
               "scSMD ablation: without the multi-dilation attention gate", "ablation"),
     ModelInfo("scsmd_counts", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
               "scSMD variant: NB on raw counts with size factors (the code scores rounded log data)", "ablation"),
+    ModelInfo("scsmd_plus", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
+              "scSMD improved without labels: k-means restarts on the code (no empty clusters), a stage 2 that trains the encoder", "improved"),
     ModelInfo("srsavae", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
               "VAE with cell-to-cell self-attention + scaled residual encoder, ZINB RNA (+ protein) heads, k-means on the latent means (Maulik et al. 2026)", "paper"),
     ModelInfo("srsavae_noattn", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,

@@ -19,8 +19,9 @@ from ..train import Result, Fitted, config_dict, get_device, seed_everything, tr
 from . import store, check_config
 
 # %% auto 0
-__all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted',
-           'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'attention']
+__all__ = ['PATIENCE_PLUS', 'MAX_VALUE_PLUS', 'SCAMZI_PLUS', 'SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer',
+           'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted', 'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'fit_scamzi_plus',
+           'attention']
 
 # %% ../../nbs/10_scamzi.ipynb
 @dataclass
@@ -42,6 +43,8 @@ class SCAMZIConfig:
     tau_min: float = 0.5                 # [assumption] VASC
     anneal_rate: float = 1e-5            # [assumption] VASC, per optimiser step
     anneal_every: int = 100              # [assumption] VASC: temperature refreshed every 100 steps
+    anneal: Literal["vasc", "planned"] = "vasc"   # [lineage] VASC's rate; "planned": the rate that reaches tau_min at the end of the planned pretraining (scamzi_plus)
+    max_value: float|None = None         # [lineage] dca recipe: z-scores unclipped; scamzi_plus clips (chosen on simulation)
     disp_act: Literal["exp", "softplus"] = "exp"    # [paper] Eq. 8 (exp); scDCC uses softplus
     init: Literal["torch", "glorot"] = "torch"      # [lineage] glorot, as the Keras lineage
     batch_size: int = 256                # [assumption] scDeepCluster
@@ -179,7 +182,7 @@ def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:s
     cfg = check_config(config, SCAMZIConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
     p = preprocess(adata, "dca", n_top_genes=cfg.n_top_genes if adata.n_vars > cfg.n_top_genes else None,
-                   size_factor=cfg.size_factor)
+                   size_factor=cfg.size_factor, max_value=cfg.max_value)
     X = torch.as_tensor(p.X, dtype=torch.float32, device=dev)                                # (N, G)
     C = torch.as_tensor(p.layers["counts"].toarray(), dtype=torch.float32, device=dev)      # (N, G) raw counts
     check_counts(C)
@@ -190,6 +193,10 @@ def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:s
     model = SCAMZI(X.shape[1], cfg).to(dev)
     tr, va = holdout(n, cfg.val_fraction if cfg.patience is not None else 0.0, seed)
     tr_t, va_t = torch.as_tensor(tr, device=dev), torch.as_tensor(va, device=dev)
+    zi = model.decoder.zi
+    if zi is not None and cfg.anneal == "planned":      # reach tau_min when the planned pretraining ends
+        planned = cfg.pretrain_epochs * math.ceil(len(tr) / cfg.batch_size)
+        zi.rate, zi.every = math.log(cfg.tau0 / cfg.tau_min) / max(planned, 1), 1
     gen = torch.Generator().manual_seed(seed)
     batches = lambda: (tr_t[b.to(dev)] for b in index_batches(len(tr), cfg.batch_size, generator=gen))
     step = lambda i: model.loss(X[i], C[i], S[i], LG[i])
@@ -251,6 +258,16 @@ def fit_scamzi_nosimam(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
 def fit_scamzi_nozi(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
     "scAMZI without the ZI layer (paper Fig. 2 ablation); writes obs['scamzi_nozi']."
     return fit(adata, replace(config or SCAMZIConfig(), zi_layer=False), key="scamzi_nozi", **kw)
+
+
+# %% ../../nbs/10_scamzi.ipynb
+PATIENCE_PLUS, MAX_VALUE_PLUS = 10, None   # PENDING sweep
+SCAMZI_PLUS = dict(anneal="planned", patience=PATIENCE_PLUS, max_value=MAX_VALUE_PLUS)   # chosen on simulated data (tests/select_scamzi_plus.py)
+
+def fit_scamzi_plus(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
+    "scAMZI improved without labels: a ZI temperature that reaches tau_min, schedule and clipping chosen on simulation; obs['scamzi_plus']."
+    return fit(adata, replace(config or SCAMZIConfig(), **SCAMZI_PLUS), key="scamzi_plus", **kw)
+
 
 # %% ../../nbs/10_scamzi.ipynb
 @torch.no_grad()

@@ -21,10 +21,10 @@ from ..train import Result, Fitted, config_dict, get_device, seed_everything, in
 from . import store, check_config
 
 # %% auto 0
-__all__ = ['SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB', 'Bottleneck', 'Encoder', 'Decoder', 'NBHeads',
-           'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'SCSMDFitted',
+__all__ = ['SCSMD_PLUS', 'SCSMDConfig', 'to_image', 'conv_block', 'SqueezeAttention', 'MDSAB', 'Bottleneck', 'Encoder', 'Decoder',
+           'NBHeads', 'MutualNet', 'stage1_loss', 'clip_confident', 'pairwise_loss', 'SCSMD', 'fit', 'SCSMDFitted',
            'gate_to_genes', 'attention', 'plot_gates', 'plot_memberships', 'report_figures', 'fit_scsmd_nogate',
-           'fit_scsmd_counts']
+           'fit_scsmd_counts', 'fit_scsmd_plus']
 
 # %% ../../nbs/12_scsmd.ipynb
 @dataclass
@@ -61,6 +61,7 @@ class SCSMDConfig:
     pair_weight: float = 1e-4            # [code] scale of the pairwise loss
     head_hidden: int = 128               # [code] Mutual_net width
     kmeans_n_init: int = 10              # [code] KMeans(K, random_state=0), sklearn 0.24 default n_init
+    final_labels: Literal["head", "kmeans"] = "head"  # [code] head argmax; "kmeans": k-means restarts on u (scsmd_plus)
     select: Literal["last", "best_ari"] = "last"  # [departure 6]; best_ari needs oracle_selection
     oracle_selection: bool = False       # [setting] allow select="best_ari" (labels choose the epoch: a leak)
     label_key: str = "cell_type"         # [setting] read only when select="best_ari"
@@ -277,6 +278,7 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
     if cfg.select == "best_ari" and not cfg.oracle_selection:
         raise ValueError("select='best_ari' chooses the epoch with labels; set oracle_selection=True to allow this leak")
     if cfg.stage1_steps not in ("summed", "per_cluster"): raise ValueError(f"unknown stage1_steps {cfg.stage1_steps!r}")
+    if cfg.final_labels not in ("head", "kmeans"): raise ValueError(f"final_labels must be 'head' or 'kmeans', got {cfg.final_labels!r}")
     t0 = time.time(); seed_everything(seed); dev = get_device(device)
     k = check_k(cfg.n_clusters, adata.n_obs)
     X, target, sf, genes, state = _inputs(adata, cfg)
@@ -372,10 +374,13 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
         if best["state"] is not None: model.load_state_dict(best["state"])
         labels = model.assign(img).argmax(1).cpu().numpy()
     U = model.embed(img).cpu().numpy()
+    head_clusters = int(len(np.unique(labels)))
+    if cfg.final_labels == "kmeans": labels = kmeans(U, k, n_init=cfg.kmeans_n_init, seed=seed)[0]   # every cluster used
     store(adata, key, adata.obs_names, U, labels)
     return Result(history={k_: v for k_, v in hist.items() if v}, seconds=time.time() - t0,
                   config=config_dict(replace(cfg, n_clusters=k)), device=str(dev),
                   extra=dict(n_genes=len(genes), n_cells=int(n), n_predicted_clusters=int(len(np.unique(labels))),
+                             head_clusters=head_clusters,
                              best_ari_epoch=best["epoch"], protocol=protocol, model=model),
                   model=SCSMDFitted(state, model))
 
@@ -470,3 +475,11 @@ def fit_scsmd_nogate(adata, config:SCSMDConfig|None=None, **kw) -> Result:
 def fit_scsmd_counts(adata, config:SCSMDConfig|None=None, **kw) -> Result:
     "scSMD with the NB on raw counts and size factors (nb_target='counts'); obs['scsmd_counts']."
     return fit(adata, replace(config or SCSMDConfig(), nb_target="counts"), key="scsmd_counts", **kw)
+
+# %% ../../nbs/12_scsmd.ipynb
+SCSMD_PLUS = dict(final_labels="kmeans")   # the one change: labels every cluster gets (no tuning, no labels)
+
+def fit_scsmd_plus(adata, config:SCSMDConfig|None=None, **kw) -> Result:
+    "scSMD improved without labels: k-means restarts on the code u for the final labels (no empty cluster); obs['scsmd_plus']."
+    return fit(adata, replace(config or SCSMDConfig(), **SCSMD_PLUS), key="scsmd_plus", **kw)
+
