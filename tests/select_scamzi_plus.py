@@ -1,4 +1,6 @@
-"""Choose scamzi_plus's settings on simulated data only (issue 26): no shared dataset and no label of one is read.
+"""A sweep meant to choose an improved scAMZI's settings on simulated data only (issue 26; chapter 10, section 6):
+no shared dataset and no label of one is read. Run on 2026-12-04 and stopped after its first two fits, which scored
+ARI 0.005 and 0.007: scAMZI finds no structure on this simulation, so the sweep cannot separate the candidates.
 
 Every candidate anneals the ZI layer's temperature to tau_min by the end of the planned pretraining (the fix of a
 schedule that could not reach its own end value). Candidates: early stopping on the held-out loss (patience 10, the

@@ -56,7 +56,9 @@ def test_every_model_fits_a_wide_sparse_matrix(wide, name):
 
 # models whose architecture fixes the number of genes refuse 60 genes with a message naming what they need
 NEEDS_MORE_GENES = {"scsmd": "784 genes", "scsmd_nogate": "784 genes", "scsmd_counts": "784 genes", "scsmd_plus": "784 genes",
-                    "sctrans": "more genes than its largest scale", "sctrans_noccr": "more genes than its largest scale"}
+                    "sctrans": "more genes than its largest scale", "sctrans_noccr": "more genes than its largest scale",
+                    "sctrans_noma": "more genes than its largest scale",
+                    **{m: "at least 64 genes" for m in ("sccompresssa", "sccompresssa_hvg", "sccompresssa_ftest_true", "sccompresssa_nocc")}}
 
 
 @pytest.mark.parametrize("name", models.names())

@@ -19,9 +19,8 @@ from ..train import Result, Fitted, config_dict, get_device, seed_everything, tr
 from . import store, check_config
 
 # %% auto 0
-__all__ = ['PATIENCE_PLUS', 'MAX_VALUE_PLUS', 'SCAMZI_PLUS', 'SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer',
-           'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted', 'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'fit_scamzi_plus',
-           'attention']
+__all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted',
+           'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'attention']
 
 # %% ../../nbs/10_scamzi.ipynb
 @dataclass
@@ -43,8 +42,8 @@ class SCAMZIConfig:
     tau_min: float = 0.5                 # [assumption] VASC
     anneal_rate: float = 1e-5            # [assumption] VASC, per optimiser step
     anneal_every: int = 100              # [assumption] VASC: temperature refreshed every 100 steps
-    anneal: Literal["vasc", "planned"] = "vasc"   # [lineage] VASC's rate; "planned": the rate that reaches tau_min at the end of the planned pretraining (scamzi_plus)
-    max_value: float|None = None         # [lineage] dca recipe: z-scores unclipped; scamzi_plus clips (chosen on simulation)
+    anneal: Literal["vasc", "planned"] = "vasc"   # [lineage] VASC's rate; "planned": the rate that reaches tau_min at the end of the planned pretraining (section 6)
+    max_value: float|None = None         # [lineage] dca recipe: z-scores unclipped; 10 caps them (section 6)
     disp_act: Literal["exp", "softplus"] = "exp"    # [paper] Eq. 8 (exp); scDCC uses softplus
     init: Literal["torch", "glorot"] = "torch"      # [lineage] glorot, as the Keras lineage
     batch_size: int = 256                # [assumption] scDeepCluster
@@ -258,15 +257,6 @@ def fit_scamzi_nosimam(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
 def fit_scamzi_nozi(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
     "scAMZI without the ZI layer (paper Fig. 2 ablation); writes obs['scamzi_nozi']."
     return fit(adata, replace(config or SCAMZIConfig(), zi_layer=False), key="scamzi_nozi", **kw)
-
-
-# %% ../../nbs/10_scamzi.ipynb
-PATIENCE_PLUS, MAX_VALUE_PLUS = 10, None   # PENDING sweep
-SCAMZI_PLUS = dict(anneal="planned", patience=PATIENCE_PLUS, max_value=MAX_VALUE_PLUS)   # chosen on simulated data (tests/select_scamzi_plus.py)
-
-def fit_scamzi_plus(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
-    "scAMZI improved without labels: a ZI temperature that reaches tau_min, schedule and clipping chosen on simulation; obs['scamzi_plus']."
-    return fit(adata, replace(config or SCAMZIConfig(), **SCAMZI_PLUS), key="scamzi_plus", **kw)
 
 
 # %% ../../nbs/10_scamzi.ipynb
