@@ -7,10 +7,9 @@ import pytest
 import scipy.sparse as sp
 import anndata as ad
 
-from scattn import models, report
+from scattn import models
 from scattn.data import simulate
-
-TINY_EPOCHS = 0.02
+from test_api import tiny                       # the registered config at tiny epochs, K = 3
 
 
 def sparse_wide(n_cells=200, n_informative=1000, n_genes=10_000, seed=0) -> ad.AnnData:
@@ -26,13 +25,6 @@ def sparse_wide(n_cells=200, n_informative=1000, n_genes=10_000, seed=0) -> ad.A
     w = ad.AnnData(sp.hstack([a.X, rare]).tocsr(), obs=a.obs.copy(), obsm=dict(a.obsm))
     w.var_names = list(a.var_names) + [f"rare_{g}" for g in range(extra)]
     return w
-
-
-def tiny(name):
-    m = models.get(name)
-    cfg = report.scale_epochs(m.Config(), TINY_EPOCHS)
-    if m.info.task == "clustering": cfg = cfg.__class__(**{**cfg.__dict__, "n_clusters": 3})
-    return m, cfg
 
 
 @pytest.fixture(scope="module")

@@ -67,7 +67,7 @@ for _info in [
     ModelInfo("scsmd_counts", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
               "scSMD variant: NB on raw counts with size factors (the code scores rounded log data)", "ablation"),
     ModelInfo("scsmd_plus", "clustering", "scattn.models.scsmd", "SCSMDConfig", True,
-              "scSMD improved without labels: k-means restarts on the code (no empty clusters), a stage 2 that trains the encoder", "improved"),
+              "scSMD improved without labels: labels by k-means restarts on the code (no empty clusters)", "improved"),
     ModelInfo("srsavae", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,
               "VAE with cell-to-cell self-attention + scaled residual encoder, ZINB RNA (+ protein) heads, k-means on the latent means (Maulik et al. 2026)", "paper"),
     ModelInfo("srsavae_noattn", "clustering", "scattn.models.srsavae", "SRSAVAEConfig", True,

@@ -258,7 +258,6 @@ def fit_scamzi_nozi(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
     "scAMZI without the ZI layer (paper Fig. 2 ablation); writes obs['scamzi_nozi']."
     return fit(adata, replace(config or SCAMZIConfig(), zi_layer=False), key="scamzi_nozi", **kw)
 
-
 # %% ../../nbs/10_scamzi.ipynb
 @torch.no_grad()
 def attention(result:Result, adata:ad.AnnData) -> dict:
