@@ -46,11 +46,12 @@ results: venv
 	$(BIN)/python -m scattn.book --readme
 readme: results
 
-# Export-sync check, the notebooks' own tests, then pytest; ends with one "N passed, N failed" line.
+# Export-sync check, the notebooks' own tests (two kernels side by side, one thread each: more threads than cores made
+# them several times slower: chapter 14 took 7 min beside another 2-thread job, 1.5 min alone), then pytest; ends with one "N passed, N failed" line.
 test: venv
 	@mkdir -p .test-results
 	@$(MAKE) --no-print-directory export-check; echo $$? > .test-results/export.rc
-	@$(BIN)/nbdev_test --do_print --n_workers 2 2>&1 | tee .test-results/nbdev.log; true
+	@OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1 $(BIN)/nbdev_test --do_print --n_workers 2 2>&1 | tee .test-results/nbdev.log; true
 	@$(BIN)/pytest -q -p no:cacheprovider --junitxml=.test-results/pytest.xml tests 2>&1 | tee .test-results/pytest.log; true
 	@$(BIN)/python tests/tally.py .test-results
 

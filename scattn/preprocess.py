@@ -15,7 +15,7 @@ from .data import validate, is_counts
 
 # %% auto 0
 __all__ = ['size_factor_ref', 'size_factors', 'select_hvg', 'zscore', 'preprocess', 'align_genes', 'replay', 'ftest_select',
-           'protein_kind', 'protein_input', 'split', 'train_genes']
+           'protein_kind', 'protein_input', 'split', 'train_genes', 'library_genes', 'query_genes']
 
 # %% ../nbs/01_preprocess.ipynb
 def size_factor_ref(
@@ -224,3 +224,32 @@ def train_genes(adata:ad.AnnData, train:np.ndarray, n_top_genes:int|None=2000) -
         keep[np.argsort(-X[train].var(0), kind="stable")[:n_top_genes or p.n_vars]] = True
     X = p.X[:, keep]
     return ad.AnnData(np.asarray(X.toarray() if sp.issparse(X) else X, np.float32), obs=adata.obs[[]], var=p.var[[]].iloc[keep])
+
+# %% ../nbs/01_preprocess.ipynb
+def library_genes(adata:ad.AnnData, train:np.ndarray) -> list|None:
+    "The genes that make a cell's library size in `train_genes` (detected in the `train` cells); None when X holds no counts."
+    if not is_counts(adata.X): return None
+    return list(adata.var_names[np.asarray((adata.X[np.asarray(train, bool)] > 0).sum(0)).ravel() > 0])
+
+def query_genes(adata:ad.AnnData, genes, library:list|None=None) -> np.ndarray:
+    "New cells as `train_genes` gave the training cells: (N, len(genes)) float32, log1p-CPM over `library`, genes by name."
+    genes = pd.Index(np.asarray(genes).astype(str))
+    if not adata.var_names.is_unique: raise ValueError("var_names are not unique: call adata.var_names_make_unique() first")
+    n_miss = int((adata.var_names.astype(str).get_indexer(genes) < 0).sum())
+    if n_miss == len(genes): raise ValueError(f"none of the model's {len(genes)} genes is in the query; are the gene names of "
+                                              "the same kind (symbols, Ensembl ids) as the training data's?")
+    if n_miss: warnings.warn(f"{n_miss} of the model's {len(genes)} genes are not in the query: they are set to zero")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")                                     # counted above, for the model's genes
+        if library is None: return align_genes(adata, genes).toarray().astype(np.float32)
+        if not is_counts(adata.X): raise ValueError("the model was trained on raw counts, but the query's X holds other "
+                                                    "values: put the raw counts in X (or pass layer=...)")
+        C = align_genes(adata, library)                                     # (N, G_lib) counts
+    lib = np.asarray(C.sum(1)).ravel()                                      # (N,)
+    if (lib <= 0).any(): warnings.warn(f"{int((lib <= 0).sum())} query cells have no counts over the training genes: they are all zero")
+    L = sp.csr_matrix(C.multiply(1e4 / np.maximum(lib, 1e-12)[:, None]))
+    L.data = np.log1p(L.data)
+    pos = pd.Index(np.asarray(library).astype(str)).get_indexer(genes)      # (G,), -1 for genes outside the library
+    out = L[:, np.maximum(pos, 0)].toarray().astype(np.float32)
+    out[:, pos < 0] = 0.0
+    return out

@@ -64,6 +64,19 @@ class Result:
             adata = ad.AnnData(adata.layers[layer], obs=adata.obs, var=adata.var, obsm=dict(adata.obsm))
         return self.model.embed(adata)
 
+    def predict(self, adata, layer:str|None=None, key_added:str|None=None) -> np.ndarray:
+        "Labels for the cells of `adata` from a fitted annotation model (genes matched by name, no retraining); into obs[key_added] if given."
+        if not hasattr(self.model, "predict"): raise TypeError("this result holds no annotation model: only annotation models label new cells")
+        src = adata
+        if layer is not None:
+            import anndata as ad
+            src = ad.AnnData(adata.layers[layer], obs=adata.obs[[]], var=adata.var[[]])
+        labels = np.asarray(self.model.predict(src), dtype=object)
+        if key_added is not None:
+            import pandas as pd
+            adata.obs[key_added] = pd.Categorical(labels)
+        return labels
+
     def save(self, path) -> "Path":
         "Write the result with its fitted model (moved to the CPU) to `path` (torch.save; load it only from a source you trust)."
         from pathlib import Path

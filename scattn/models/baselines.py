@@ -10,7 +10,7 @@ import numpy as np
 import anndata as ad
 import scanpy as sc
 from ..data import validate
-from ..preprocess import preprocess, replay, align_genes, select_hvg, split, train_genes, protein_input, protein_kind
+from ..preprocess import preprocess, replay, align_genes, select_hvg, split, train_genes, library_genes, query_genes, protein_input, protein_kind
 from ..cluster import kmeans, leiden, leiden_k, estimate_k
 from ..train import Result, Fitted, config_dict, get_device, seed_everything
 from . import store, check_config
@@ -126,18 +126,29 @@ class LogRegConfig:
     max_iter: int = 1000
     n_pcs: int = 50                # PCA embedding for plots
 
-def _annotation_inputs(adata:ad.AnnData, cfg, seed:int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "The split (made with the seed when absent) and the training-split genes: X (N, G), labels y (N,), train mask (N,)."
+def _annotation_inputs(adata:ad.AnnData, cfg, seed:int) -> tuple:
+    "The split (made with the seed when absent) and the training-split genes: X (N, G), labels y (N,), train mask (N,), genes, library genes."
     validate(adata, label_key=cfg.label_key)
     if cfg.split_key not in adata.obs: adata.obs[cfg.split_key] = split(adata, cfg.label_key, seed=seed)
     tr = (adata.obs[cfg.split_key] == "train").values
     if tr.sum() == 0: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
     g = train_genes(adata, tr, cfg.n_top_genes)
-    return g.X, adata.obs[cfg.label_key].astype(str).values, tr, list(g.var_names)
+    return g.X, adata.obs[cfg.label_key].astype(str).values, tr, list(g.var_names), library_genes(adata, tr)
 
 class AnnotationFitted(Fitted):
-    "A fitted annotation baseline: its training genes, the scikit-learn estimators and the classes (label transfer: SCTrans issue)."
-    def __init__(self, genes:list, **estimators): self.genes = genes; self.__dict__.update(estimators)
+    "A fitted annotation baseline (its genes, library genes, PCA and classifier): labels new cells without retraining."
+    def __init__(self, genes:list, library_genes:list|None, pca, classifier, on_pca:bool):
+        self.genes, self.library_genes, self.pca, self.classifier, self.on_pca = genes, library_genes, pca, classifier, on_pca
+    def inputs(self, adata:ad.AnnData) -> np.ndarray:
+        "The cells of `adata` as the training cells were given (N, G): log1p-CPM, the model's genes by name."
+        return query_genes(adata, self.genes, self.library_genes)
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        "The PCA embedding (N, n_pcs) fitted on the training cells."
+        return self.pca.transform(self.inputs(adata))
+    def predict(self, adata:ad.AnnData) -> np.ndarray:
+        "A label (one of the training classes) for every cell of `adata`."
+        X = self.inputs(adata)
+        return self.classifier.predict(self.pca.transform(X) if self.on_pca else X)
 
 def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, device:str="auto",
                progress:bool=True) -> Result:
@@ -146,13 +157,13 @@ def fit_logreg(adata:ad.AnnData, config:LogRegConfig|None=None, *, seed:int=0, d
     from sklearn.decomposition import PCA
     cfg = check_config(config, LogRegConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
-    X, y, tr, genes = _annotation_inputs(adata, cfg, seed)              # (N, G), (N,), (N,)
+    X, y, tr, genes, lib = _annotation_inputs(adata, cfg, seed)         # (N, G), (N,), (N,)
     clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, random_state=seed).fit(X[tr], y[tr])
     pca = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr])
     store(adata, "logreg", adata.obs_names, pca.transform(X), clf.predict(X), key="logreg_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
                   extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])),
-                  model=AnnotationFitted(genes, classifier=clf, pca=pca))
+                  model=AnnotationFitted(genes, lib, pca, clf, on_pca=False))
 
 # %% ../../nbs/09_baselines.ipynb
 @dataclass
@@ -170,11 +181,11 @@ def fit_knn(adata:ad.AnnData, config:KNNConfig|None=None, *, seed:int=0, device:
     from sklearn.decomposition import PCA
     cfg = check_config(config, KNNConfig)   # types and ranges, before any work
     t0 = time.time(); seed_everything(seed)
-    X, y, tr, genes = _annotation_inputs(adata, cfg, seed)              # (N, G), (N,), (N,)
+    X, y, tr, genes, lib = _annotation_inputs(adata, cfg, seed)         # (N, G), (N,), (N,)
     pca = PCA(min(cfg.n_pcs, int(tr.sum()) - 1, X.shape[1]), random_state=seed).fit(X[tr])
     Z = pca.transform(X)
     clf = KNeighborsClassifier(min(cfg.n_neighbors, int(tr.sum()))).fit(Z[tr], y[tr])
     store(adata, "knn", adata.obs_names, Z, clf.predict(Z), key="knn_pred")
     return Result(seconds=time.time() - t0, config=config_dict(cfg), device="cpu",
                   extra=dict(n_train=int(tr.sum()), n_test=int((~tr).sum()), n_genes=int(X.shape[1])),
-                  model=AnnotationFitted(genes, classifier=clf, pca=pca))
+                  model=AnnotationFitted(genes, lib, pca, clf, on_pca=True))

@@ -14,21 +14,22 @@ import torch.nn.functional as F
 import anndata as ad
 import pandas as pd
 from ..data import validate
-from ..preprocess import split, train_genes
+from ..preprocess import split, train_genes, library_genes, query_genes
 from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches
 from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder',
-           'CompletionDecoder', 'completion_loss', 'eval_loss', 'salient_coefficients', 'LightEncoder', 'mutual_kl',
-           'conditional_contrastive', 'SCTrans', 'fit', 'SCTransFitted', 'predict', 'predict_selective',
-           'fit_sctrans_noma', 'fit_sctrans_noccr', 'tokens_to_genes', 'attention']
+           'CompletionDecoder', 'completion_loss', 'eval_loss', 'class_weights', 'salient_coefficients', 'LightEncoder',
+           'mutual_kl', 'conditional_contrastive', 'SCTrans', 'val_slice', 'fit', 'SCTransFitted', 'predict',
+           'base_salience', 'predict_selective', 'fit_sctrans_noma', 'fit_sctrans_noccr', 'tokens_to_genes',
+           'attention']
 
 # %% ../../nbs/14_sctrans.ipynb
 @dataclass
 class SCTransConfig:
     "SCTrans hyper-parameters, tagged [paper] / [assumption] / [decision] (source tag per field)."
-    WORKSHOP: ClassVar[dict] = dict(n_top_genes=1000, epochs=7, patience=3)   # [preset] workshop (train.preset_config): as many epochs as fit ~75 s on 2 CPU cores (timings only): half the genes (tokens), at most 7 of 40 epochs
+    WORKSHOP: ClassVar[dict] = dict(n_top_genes=1000, epochs=7, patience=3, refit=False)   # [preset] workshop (train.preset_config): as many epochs as fit ~75 s on 2 CPU cores (timings only): half the genes (tokens), at most 7 epochs, no refit
     label_key: str = "cell_type"         # [setting] obs column with the training labels
     split_key: str = "split"             # [setting] obs column with 'train'/'test' (made with the seed when absent)
     n_top_genes: int = 2000              # [assumption] seurat HVGs fitted on the training split only
@@ -38,7 +39,7 @@ class SCTransConfig:
     heads: int = 4                       # [assumption]
     depth: int = 2                       # [assumption] encoder layers
     ffn_mult: int = 4                    # [assumption] FFN width 4Λ, GELU
-    mask_ratio: float = 0.25             # [decision] chosen on a training-split slice (spec assumes 0.75, MAE)
+    mask_ratio: float = 0.5              # [decision] chosen on the development set (spec assumes 0.75, MAE)
     es_heads: int = 2                    # [assumption] lightweight encoder E_S: one block, 2 heads
     T: float = 5.0                       # [assumption] temperature of σ(T(Ŝ − θ))
     theta_init: float = 0.0              # [assumption] learnable threshold per scale
@@ -49,11 +50,13 @@ class SCTransConfig:
     lr: float = 1e-3                     # [decision] AdamW (spec assumes 1e-4 at width 128)
     weight_decay: float = 0.01           # [assumption]
     batch_size: int = 128                # [assumption]
-    epochs: int = 40                     # [decision] at most; spec assumes 50
+    epochs: int = 100                    # [decision] at most, so that early stopping, not the cap, ends training (spec: 50)
     warmup_epochs: int = 2               # [assumption] linear warm-up, then cosine decay
     clip: float = 1.0                    # [assumption] gradient clipping
-    val_fraction: float = 0.1            # [assumption] validation slice of the training split
+    val_fraction: float = 0.1            # [assumption] stratified validation slice of the training split
     patience: int|None = 8               # [decision] epochs without validation improvement
+    refit: bool = True                   # [decision] then train afresh on all training cells for the best epoch count
+    balance: Literal["none", "loss", "sampler"] = "none"   # [decision] class imbalance: weighted loss, balanced sampler or none
 
     @classmethod
     def gpu(cls, **kw) -> "SCTransConfig":
@@ -146,13 +149,11 @@ class MultiScaleEncoder(nn.Module):
         self.cross = nn.ModuleList(nn.ModuleList(Block(D, cfg.heads, cfg.ffn_mult) for _ in self.scales)
                                    for _ in range(cfg.depth))
 
-    def forward(self, x:torch.Tensor, vis:torch.Tensor|None=None, want_scores:bool=False, weights:list|None=None) -> dict:
-        "x: (B, G_pad) with masked genes zeroed; vis: (B, n_vis) visible base tokens (None: all); weights: per-scale (B, T_i) factors."
-        w = weights or [None] * len(self.scales)                              # gene-selective inference: 0/1 per token
-        sub = lambda s, m: subvectors(x, s) if m is None else subvectors(x, s) * m[..., None]
-        g = self.embed_g(sub(self.s0, w[0])) + self.pos_g                     # (B, T0, D)
+    def forward(self, x:torch.Tensor, vis:torch.Tensor|None=None, want_scores:bool=False) -> dict:
+        "x: (B, G_pad) with masked genes zeroed; vis: (B, n_vis) visible base tokens (None: all)."
+        g = self.embed_g(subvectors(x, self.s0)) + self.pos_g                 # (B, T0, D)
         if vis is not None: g = g.gather(1, vis[..., None].expand(-1, -1, g.shape[-1]))   # (B, n_vis, D)
-        ts = [emb(sub(s, m)) + p for s, emb, p, m in zip(self.scales, self.embed, self.pos, w)]   # [(B, T_i, D)]
+        ts = [emb(subvectors(x, s)) + p for s, emb, p in zip(self.scales, self.embed, self.pos)]   # [(B, T_i, D)]
         for glob, cross in zip(self.glob, self.cross):
             g = glob(g)
             if want_scores and cross is self.cross[-1]: S = [blk.scores(t, g) for blk, t in zip(cross, ts)]   # [(B, T_i, n_vis)]
@@ -181,13 +182,22 @@ def completion_loss(pred:torch.Tensor, target:torch.Tensor, masked:torch.Tensor,
     return ((pred - target) ** 2 * w).sum() / w.sum().clamp_min(1)
 
 # %% ../../nbs/14_sctrans.ipynb
-def eval_loss(logits:torch.Tensor, y:torch.Tensor, form:str="bce") -> torch.Tensor:
-    "Eq. 6 (one-vs-rest BCE on softmax probabilities, clamped to [1e-7, 1-1e-7]) or plain cross-entropy."
-    if form == "ce": return F.cross_entropy(logits, y)
-    if form != "bce": raise ValueError(f"eval_loss must be 'bce' or 'ce', got {form!r}")
-    p = logits.softmax(-1).clamp(1e-7, 1 - 1e-7)                           # (B, C)
-    Y = F.one_hot(y, logits.shape[-1]).float()
-    return -(Y * p.log() + (1 - Y) * (1 - p).log()).sum(-1).mean()
+def eval_loss(logits:torch.Tensor, y:torch.Tensor, form:str="bce", weight:torch.Tensor|None=None) -> torch.Tensor:
+    "Eq. 6 (one-vs-rest BCE on softmax probabilities, clamped to [1e-7, 1-1e-7]) or cross-entropy; `weight` (C,) weighs each cell by its class."
+    if form == "ce": l = F.cross_entropy(logits, y, reduction="none")         # (B,)
+    elif form == "bce":
+        p = logits.softmax(-1).clamp(1e-7, 1 - 1e-7)                       # (B, C)
+        Y = F.one_hot(y, logits.shape[-1]).float()
+        l = -(Y * p.log() + (1 - Y) * (1 - p).log()).sum(-1)               # (B,)
+    else: raise ValueError(f"eval_loss must be 'bce' or 'ce', got {form!r}")
+    if weight is None: return l.mean()
+    w = weight[y]                                                           # (B,)
+    return (w * l).sum() / w.sum()
+
+def class_weights(y:np.ndarray, n_classes:int) -> np.ndarray:
+    "Balanced class weights n / (C n_c) of the training labels y (C,), 0 for a class without cells."
+    n_c = np.bincount(y, minlength=n_classes).astype(np.float64)
+    return np.where(n_c > 0, len(y) / (n_classes * np.maximum(n_c, 1)), 0.0)
 
 # %% ../../nbs/14_sctrans.ipynb
 def salient_coefficients(S:torch.Tensor, theta:torch.Tensor, T:float=5.0) -> torch.Tensor:
@@ -257,8 +267,8 @@ class SCTrans(nn.Module):
         out = self.encoder(x, vis, want_scores=True)
         return [salient_coefficients(S.detach(), th, self.cfg.T) for S, th in zip(out["scores"], self.light.theta)], out
 
-    def loss(self, x:torch.Tensor, y:torch.Tensor, generator=None) -> dict:
-        "The Eq. 9 total and its parts on a training batch x (B, G), labels y (B,)."
+    def loss(self, x:torch.Tensor, y:torch.Tensor, generator=None, weight:torch.Tensor|None=None) -> dict:
+        "The Eq. 9 total and its parts on a training batch x (B, G), labels y (B,); `weight` (C,): class weights of L_eval."
         cfg = self.cfg
         xp = pad_to(x, max(cfg.scales))                                     # (B, G_pad)
         T0, s0 = self.real.shape
@@ -267,7 +277,7 @@ class SCTrans(nn.Module):
         xm = xp.masked_fill(gene_mask, 0.0)                                 # X_Ψ
         M, out = self.coefficients(xm, vis)
         logits = self.classifier(out["h"])                                  # (B, C)
-        l_eval = eval_loss(logits, y, cfg.eval_loss)
+        l_eval = eval_loss(logits, y, cfg.eval_loss, weight)
         pred = self.decoder(out["g"], vis, out["tokens"])                   # (B, T0, s0)
         l_comp = completion_loss(pred, subvectors(xp, s0), masked, self.real)
         l_ctr = conditional_contrastive(out["h"], y, cfg.tau, cfg.ctrst_form) if cfg.contrastive else logits.sum() * 0
@@ -287,6 +297,43 @@ def _schedule(opt, warmup:int, total:int):
     f = lambda e: (e + 1) / max(warmup, 1) if e < warmup else 0.5 * (1 + math.cos(math.pi * (e - warmup) / max(total - warmup, 1)))
     return torch.optim.lr_scheduler.LambdaLR(opt, f)
 
+def val_slice(y:np.ndarray, fraction:float, seed:int=0) -> np.ndarray:
+    "Positions in y (N,) of a validation slice of about `fraction` of the cells, stratified by class; each class keeps ≥ 1 cell out of it."
+    classes, counts = np.unique(y, return_counts=True)
+    quota = fraction * counts
+    k = np.floor(quota).astype(int)                                         # per class, then the largest remainders
+    for j in np.argsort(-(quota - k), kind="stable")[:max(int(round(fraction * len(y))) - int(k.sum()), 0)]: k[j] += 1
+    k = np.minimum(k, counts - 1)                                           # a class never gives up its last cell
+    rng = np.random.default_rng(seed)
+    picks = [rng.choice(np.flatnonzero(y == c), kc, replace=False) for c, kc in zip(classes, k) if kc > 0]
+    return np.sort(np.concatenate(picks)) if picks else np.array([], int)
+
+def _train_run(X:torch.Tensor, y:np.ndarray, idx:np.ndarray, va:np.ndarray, n_classes:int, cfg:SCTransConfig, seed:int,
+               epochs:int, progress:bool, desc:str) -> tuple[SCTrans, dict]:
+    "One training run from a fresh model on the cells `idx`, early-stopped on the cells `va` (none: all `epochs`)."
+    seed_everything(seed); dev = X.device
+    model = SCTrans(X.shape[1], n_classes, cfg).to(dev)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    sched = _schedule(opt, cfg.warmup_epochs, cfg.epochs)                  # the same schedule in both runs
+    gen = torch.Generator().manual_seed(seed)
+    wc = class_weights(y[idx], n_classes)                                   # (C,) balanced weights of these cells
+    w = torch.as_tensor(wc, dtype=torch.float32, device=dev) if cfg.balance == "loss" else None
+    draw = torch.as_tensor(wc[y[idx]]) if cfg.balance == "sampler" else None   # (n,) sampling weights
+    yt, idx_t = torch.as_tensor(y, device=dev), torch.as_tensor(idx, device=dev)
+    def batches():
+        order = (torch.multinomial(draw, len(idx), replacement=True, generator=gen) if draw is not None
+                 else torch.randperm(len(idx), generator=gen))
+        return (idx_t[b.to(dev)] for b in order.split(cfg.batch_size) if len(b) > 1)
+    step = lambda i: model.loss(X[i], yt[i], gen, weight=w)
+    va_t = torch.as_tensor(va, device=dev)
+    def val_loss():                                                         # (weighted) cross-entropy of the slice
+        tot = sum(F.cross_entropy(model(X[b])["logits"], yt[b], weight=w, reduction="sum") for b in va_t.split(512))
+        return float(tot / (w[yt[va_t]].sum() if w is not None else len(va)))
+    hist = train(model, batches, step, opt, epochs, val_loss=val_loss if len(va) else None,
+                 patience=cfg.patience if len(va) else None, clip=cfg.clip, progress=progress, desc=desc,
+                 on_epoch_end=lambda e: sched.step())
+    return model, hist
+
 def fit(adata:ad.AnnData, config:SCTransConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="sctrans") -> Result:
     "Train SCTrans on the training split and predict every cell; writes obs['<key>_pred'] and obsm['X_<key>']."
@@ -298,51 +345,39 @@ def fit(adata:ad.AnnData, config:SCTransConfig|None=None, *, seed:int=0, device:
     if train_cells.sum() < 2: raise ValueError(f"no training cells in obs[{cfg.split_key!r}]")
     Xn, genes = _genes(adata, train_cells, cfg)
     classes = sorted(adata.obs[cfg.label_key][train_cells].astype(str).unique())
-    y_all = adata.obs[cfg.label_key].astype(str).map({c: i for i, c in enumerate(classes)}).fillna(-1).astype(int).values
+    y = adata.obs[cfg.label_key].astype(str).map({c: i for i, c in enumerate(classes)}).fillna(-1).astype(int).values
     tr = np.flatnonzero(train_cells)
-    rng = np.random.default_rng(seed)
-    va = np.sort(rng.choice(tr, max(1, int(round(cfg.val_fraction * len(tr)))), replace=False)) if cfg.patience else np.array([], int)
-    fit_idx = np.setdiff1d(tr, va)
-    X = torch.as_tensor(Xn, device=dev); y = torch.as_tensor(y_all, device=dev)
-    model = SCTrans(X.shape[1], len(classes), cfg).to(dev)
-    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    sched = _schedule(opt, cfg.warmup_epochs, cfg.epochs)
-    gen = torch.Generator().manual_seed(seed)
-    fit_t = torch.as_tensor(fit_idx, device=dev)
-    def batches():
-        idx = index_batches(len(fit_idx), cfg.batch_size, generator=gen)
-        return (fit_t[b.to(dev)] for b in idx if len(b) > 1)
-    step = lambda i: model.loss(X[i], y[i], gen)
-    va_t = torch.as_tensor(va, device=dev)
-    val_loss = (lambda: float(sum(F.cross_entropy(model(X[b])["logits"], y[b], reduction="sum") for b in va_t.split(512)) / len(va))) if len(va) else None
-    hist = train(model, batches, step, opt, cfg.epochs, val_loss=val_loss, patience=cfg.patience if len(va) else None,
-                 clip=cfg.clip, progress=progress, desc="SCTrans", on_epoch_end=lambda e: sched.step())
+    va = tr[val_slice(y[tr], cfg.val_fraction, seed)] if cfg.patience else np.array([], int)
+    X = torch.as_tensor(Xn, device=dev)
+    model, hist = _train_run(X, y, np.setdiff1d(tr, va), va, len(classes), cfg, seed, cfg.epochs, progress, "SCTrans")
+    best = int(np.argmin(hist["val_loss"])) + 1 if len(va) else len(hist.get("loss", []))
+    if cfg.refit and len(va):                                               # all training cells, the chosen epochs
+        model, h2 = _train_run(X, y, tr, np.array([], int), len(classes), cfg, seed, best, progress, "SCTrans refit")
+        hist.update({f"refit_{k}": v for k, v in h2.items()})
     logits, H = predict(model, X)
     store(adata, key, adata.obs_names, H, np.array(classes)[logits.argmax(1)], key=f"{key}_pred")
+    refitted = bool(cfg.refit and len(va))
     return Result(history=hist, seconds=time.time() - t0, config=config_dict(cfg), device=str(dev),
-                  extra=dict(n_genes=int(X.shape[1]), n_train=int(len(fit_idx)), n_val=int(len(va)),
-                             n_test=int((~train_cells).sum()), epochs_run=len(hist.get("loss", [])), genes=genes,
-                             classes=classes, model=model),
-                  model=SCTransFitted(genes, classes, model, _library_genes(adata, train_cells)))
-
-def _library_genes(adata:ad.AnnData, train:np.ndarray) -> list|None:
-    "The genes whose counts make a cell's library size (those detected in the training cells), None without counts."
-    from scattn.data import is_counts
-    if not is_counts(adata.X): return None
-    return list(adata.var_names[np.asarray((adata.X[train] > 0).sum(0)).ravel() > 0])
+                  extra=dict(n_genes=int(X.shape[1]), n_train=int(len(tr) if refitted else len(tr) - len(va)),
+                             n_val=int(len(va)), n_test=int((~train_cells).sum()), epochs_run=len(hist.get("loss", [])),
+                             best_epoch=best, refit=refitted, genes=genes, classes=classes, model=model),
+                  model=SCTransFitted(genes, classes, model, library_genes(adata, train_cells)))
 
 class SCTransFitted(Fitted):
-    "A trained SCTrans: its genes (training-split HVGs), classes and the module (label transfer to new data: the SCTrans issue)."
+    "A trained SCTrans: its genes (training-split HVGs), classes, module and library genes; labels new cells without retraining."
     def __init__(self, genes:list, classes:list, module, library_genes:list|None=None):
         self.genes, self.classes, self.module, self.library_genes = genes, classes, module, library_genes
     def inputs(self, adata:ad.AnnData) -> np.ndarray:
-        "The model's input for the cells of `adata`: log1p-CPM over the training library genes, the model's genes by name."
-        from scattn.preprocess import align_genes
-        if self.library_genes is None: return align_genes(adata, self.genes).toarray()
-        C = align_genes(adata, self.library_genes)                               # (N, G_lib) counts
-        L = np.log1p(C.multiply(1e4 / np.maximum(np.asarray(C.sum(1)), 1e-12)).tocsr().astype(np.float32))
-        pos = pd.Index(self.library_genes).get_indexer(self.genes)
-        return np.asarray(L[:, pos].toarray(), np.float32)
+        "The model's input for the cells of `adata` (N, G): log1p-CPM over the training library genes, the model's genes by name."
+        return query_genes(adata, self.genes, self.library_genes)
+    def _run(self, adata:ad.AnnData):
+        return predict(self.module, torch.as_tensor(self.inputs(adata), device=self.device))
+    def embed(self, adata:ad.AnnData) -> np.ndarray:
+        "The embedding h (N, N_scales·D) of the cells of `adata`."
+        return self._run(adata)[1]
+    def predict(self, adata:ad.AnnData) -> np.ndarray:
+        "A label (one of the training classes) for every cell of `adata`."
+        return np.asarray(self.classes, dtype=object)[self._run(adata)[0].argmax(1)]
 
 @torch.no_grad()
 def predict(model:SCTrans, X:torch.Tensor, batch_size:int=512) -> tuple[np.ndarray, np.ndarray]:
@@ -352,23 +387,35 @@ def predict(model:SCTrans, X:torch.Tensor, batch_size:int=512) -> tuple[np.ndarr
     return torch.cat([o["logits"] for o in outs]).cpu().numpy(), torch.cat([o["h"] for o in outs]).cpu().numpy()
 
 # %% ../../nbs/14_sctrans.ipynb
+def base_salience(S:list, scales:tuple) -> torch.Tensor:
+    "Salience of each base token (B, T0): per scale the standardised mean score â of the token holding it, averaged over scales."
+    per = []
+    for s, size in zip(S, scales):                                          # s: (B, T_i, K)
+        a = s.mean(-1)
+        a = (a - a.mean(-1, keepdim=True)) / (a.std(-1, keepdim=True) + 1e-6)   # (B, T_i)
+        per.append(a.repeat_interleave(size // scales[0], -1))              # (B, T0)
+    return torch.stack(per).mean(0)
+
 @torch.no_grad()
 def predict_selective(model:SCTrans, X:torch.Tensor, keep:float, how:str="salient", via:str="E", seed:int=0,
                       batch_size:int=512) -> np.ndarray:
-    "Logits (N, C) when only a fraction `keep` of each scale's sub-vectors (salient or random) reaches E (or E_S) and C."
+    "Logits (N, C) from a fraction `keep` of each cell's base sub-vectors (salient or random), masked exactly as in training."
     if how not in ("salient", "random"): raise ValueError(f"how must be 'salient' or 'random', got {how!r}")
     if via not in ("E", "E_S"): raise ValueError(f"via must be 'E' or 'E_S', got {via!r}")
     if not 0 < keep <= 1: raise ValueError(f"keep must be in (0, 1], got {keep}")
     model.eval(); gen = torch.Generator().manual_seed(seed); out = []
+    T0, s0 = model.real.shape
     for xb in X.split(batch_size):
         xp = pad_to(xb, max(model.cfg.scales))                               # (B, G_pad)
-        S = model.encoder(xp, want_scores=True)["scores"]                    # [(B, T_i, T0)]
-        M = []
-        for s in S:
-            a = s.mean(-1) if how == "salient" else torch.rand(s.shape[:2], generator=gen).to(s.device)   # (B, T_i)
-            k = max(1, math.ceil(keep * a.shape[1]))
-            M.append(torch.zeros_like(a).scatter_(1, a.topk(k, -1).indices, 1.0))
-        h = model.encoder(xp, weights=M)["h"] if via == "E" else model.light(xp, M)   # (B, N·D)
+        a = (base_salience(model.encoder(xp, want_scores=True)["scores"], model.encoder.scales) if how == "salient"
+             else torch.rand(len(xp), T0, generator=gen).to(xp.device))       # (B, T0)
+        vis = a.topk(max(1, math.ceil(keep * T0)), -1).indices.sort(-1).values   # (B, k) kept base tokens
+        dropped = torch.ones(len(xp), T0, dtype=torch.bool, device=xp.device).scatter_(1, vis, False)
+        xm = xp.masked_fill(dropped.repeat_interleave(s0, 1), 0.0)           # their genes zeroed at every scale
+        if via == "E": h = model.encoder(xm, vis)["h"]                        # and gone from the global keys/values
+        else:
+            M, _ = model.coefficients(xm, vis)
+            h = model.light(xm, M)                                           # (B, N·D)
         out.append(model.classifier(h))
     return torch.cat(out).cpu().numpy()
 
