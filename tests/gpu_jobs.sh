@@ -4,8 +4,11 @@
 # Brings back, as $OUT/results.tgz, the report folders that finished (metrics.json or summary.json written last) and
 # the selection parts; unfinished jobs are stopped when BUDGET seconds are spent and listed in $OUT/logs.txt.
 #
-# Prepared here, run there from the repository root (see tests/gpu_reports.sh for .whl/ and .gpudata/):
-#   bash tests/gpu_jobs.sh JOBFILE BUDGET PARALLEL
+# Prepared here, run there from the repository root:
+#   .whl/      wheels of the packages the GPU image lacks (scanpy, anndata, papermill and their kernel; cp312)
+#   .gpudata/  the shared datasets (h5ad; `load` checks their content against data/registry.json)
+# and, while it runs, reports/ moved aside here so that the working tree fits the tool's 64 MiB.
+#   bash tests/gpu_jobs.sh JOBFILE BUDGET PARALLEL        (tests/gpu_reports.sh: one model's reports)
 set -u
 JOBS=$1; BUDGET=${2:-540}; PARALLEL=${3:-12}; OUT=${OUT:-/tmp/out}
 start=$(date +%s)

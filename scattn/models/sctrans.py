@@ -20,9 +20,9 @@ from . import store, check_config
 
 # %% auto 0
 __all__ = ['SCTransConfig', 'check_data', 'pad_to', 'subvectors', 'random_mask', 'Attention', 'Block', 'MultiScaleEncoder',
-           'CompletionDecoder', 'completion_loss', 'eval_loss', 'class_weights', 'salient_coefficients', 'LightEncoder',
-           'mutual_kl', 'conditional_contrastive', 'SCTrans', 'val_slice', 'fit', 'SCTransFitted', 'predict',
-           'base_salience', 'predict_selective', 'fit_sctrans_noma', 'fit_sctrans_noccr', 'tokens_to_genes',
+           'CompletionDecoder', 'completion_loss', 'eval_loss', 'class_weights', 'token_scores', 'salient_coefficients',
+           'LightEncoder', 'mutual_kl', 'conditional_contrastive', 'SCTrans', 'val_slice', 'fit', 'SCTransFitted',
+           'predict', 'base_salience', 'predict_selective', 'fit_sctrans_noma', 'fit_sctrans_noccr', 'tokens_to_genes',
            'attention']
 
 # %% ../../nbs/14_sctrans.ipynb
@@ -200,11 +200,14 @@ def class_weights(y:np.ndarray, n_classes:int) -> np.ndarray:
     return np.where(n_c > 0, len(y) / (n_classes * np.maximum(n_c, 1)), 0.0)
 
 # %% ../../nbs/14_sctrans.ipynb
+def token_scores(S:torch.Tensor) -> torch.Tensor:
+    "â: each token's mean score, standardised over the cell's tokens; S (B, T_i, K) → (B, T_i)."
+    a = S.mean(-1)
+    return (a - a.mean(-1, keepdim=True)) / (a.std(-1, keepdim=True) + 1e-6)
+
 def salient_coefficients(S:torch.Tensor, theta:torch.Tensor, T:float=5.0) -> torch.Tensor:
-    "M = σ(T(â − θ)) with â the per-cell standardised mean score of each token; S (B, T_i, K) → (B, T_i)."
-    a = S.mean(-1)                                                          # (B, T_i)
-    a = (a - a.mean(-1, keepdim=True)) / (a.std(-1, keepdim=True) + 1e-6)
-    return torch.sigmoid(T * (a - theta))
+    "M = σ(T(â − θ)) with â = `token_scores(S)`; S (B, T_i, K) → (B, T_i)."
+    return torch.sigmoid(T * (token_scores(S) - theta))
 
 class LightEncoder(nn.Module):
     "E_S: sub-vectors weighted by M, one self-attention block per scale, mean pooled and concatenated."
@@ -321,9 +324,9 @@ def _train_run(X:torch.Tensor, y:np.ndarray, idx:np.ndarray, va:np.ndarray, n_cl
     draw = torch.as_tensor(wc[y[idx]]) if cfg.balance == "sampler" else None   # (n,) sampling weights
     yt, idx_t = torch.as_tensor(y, device=dev), torch.as_tensor(idx, device=dev)
     def batches():
-        order = (torch.multinomial(draw, len(idx), replacement=True, generator=gen) if draw is not None
-                 else torch.randperm(len(idx), generator=gen))
-        return (idx_t[b.to(dev)] for b in order.split(cfg.batch_size) if len(b) > 1)
+        parts = (torch.multinomial(draw, len(idx), replacement=True, generator=gen).split(cfg.batch_size) if draw is not None
+                 else index_batches(len(idx), cfg.batch_size, generator=gen))
+        return (idx_t[b.to(dev)] for b in parts if len(b) > 1)
     step = lambda i: model.loss(X[i], yt[i], gen, weight=w)
     va_t = torch.as_tensor(va, device=dev)
     def val_loss():                                                         # (weighted) cross-entropy of the slice
@@ -388,13 +391,9 @@ def predict(model:SCTrans, X:torch.Tensor, batch_size:int=512) -> tuple[np.ndarr
 
 # %% ../../nbs/14_sctrans.ipynb
 def base_salience(S:list, scales:tuple) -> torch.Tensor:
-    "Salience of each base token (B, T0): per scale the standardised mean score â of the token holding it, averaged over scales."
-    per = []
-    for s, size in zip(S, scales):                                          # s: (B, T_i, K)
-        a = s.mean(-1)
-        a = (a - a.mean(-1, keepdim=True)) / (a.std(-1, keepdim=True) + 1e-6)   # (B, T_i)
-        per.append(a.repeat_interleave(size // scales[0], -1))              # (B, T0)
-    return torch.stack(per).mean(0)
+    "Salience of each base token (B, T0): per scale the score â (`token_scores`) of the token holding it, averaged over scales."
+    return torch.stack([token_scores(s).repeat_interleave(size // scales[0], -1)   # (B, T0) per scale
+                        for s, size in zip(S, scales)]).mean(0)
 
 @torch.no_grad()
 def predict_selective(model:SCTrans, X:torch.Tensor, keep:float, how:str="salient", via:str="E", seed:int=0,
