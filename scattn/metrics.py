@@ -10,7 +10,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn import metrics as skm
 
 # %% auto 0
-__all__ = ['encode', 'hungarian', 'ari', 'nmi', 'cluster_acc', 'f1_scores', 'confusion', 'evaluate']
+__all__ = ['encode', 'hungarian', 'ari', 'nmi', 'cluster_acc', 'f1_scores', 'confusion', 'class_recall', 'evaluate']
 
 # %% ../nbs/03_metrics.ipynb
 def encode(labels) -> tuple[np.ndarray, np.ndarray]:
@@ -63,14 +63,27 @@ def confusion(y_true, y_pred) -> pd.DataFrame:
     y_true, y_pred = _check(y_true, y_pred)
     return pd.crosstab(pd.Series(y_true.astype(str), name="true"), pd.Series(y_pred.astype(str), name="predicted"))
 
+def class_recall(y_true, y_pred) -> pd.DataFrame:
+    "Per true class: test support `n` and recall (the fraction of its cells given its label), rarest class first."
+    y_true, y_pred = _check(y_true, y_pred)
+    t, p = pd.Series(y_true.astype(str)), pd.Series(y_pred.astype(str))
+    df = pd.DataFrame(dict(n=t.value_counts(), hits=t[t.values == p.values].value_counts())).fillna(0)
+    df["recall"] = df.hits / df.n                                                   # (classes,)
+    return df[["n", "recall"]].astype({"n": int}).sort_values(["n", "recall"]).rename_axis("class")
+
 # %% ../nbs/03_metrics.ipynb
-def evaluate(y_true, y_pred, task:str="clustering", nmi_average:str="arithmetic") -> dict:
-    "All scores of a run: ARI/NMI/ACC for clustering, accuracy/F1 (+ARI/NMI) for annotation."
+def evaluate(y_true, y_pred, task:str="clustering", nmi_average:str="arithmetic", min_support:int=10) -> dict:
+    "All scores of a run: ARI/NMI/ACC for clustering; accuracy, F1, ARI/NMI and never-recalled classes for annotation."
     y_true, y_pred = _check(y_true, y_pred)
     out = dict(ari=ari(y_true, y_pred), nmi=nmi(y_true, y_pred, nmi_average), nmi_average=nmi_average)
     if task == "clustering":
         out.update(acc=cluster_acc(y_true, y_pred), n_clusters=int(len(np.unique(y_pred))))
     elif task == "annotation":
-        out.update(accuracy=float(skm.accuracy_score(y_true.astype(str), y_pred.astype(str))), **f1_scores(y_true, y_pred))
+        rc = class_recall(y_true, y_pred)
+        big = rc[rc.n >= min_support]
+        out.update(accuracy=float(skm.accuracy_score(y_true.astype(str), y_pred.astype(str))), **f1_scores(y_true, y_pred),
+                   recall_min=float(big.recall.min()) if len(big) else None,   # worst class with >= min_support cells (None: none so big)
+                   zero_recall_classes=big.index[big.recall == 0].tolist(), min_support=int(min_support),
+                   recall_by_class={c: round(float(r), 4) for c, r in rc.recall.items()})
     else: raise ValueError(f"task must be 'clustering' or 'annotation', got {task!r}")
     return out

@@ -4,7 +4,9 @@ prepared beforehand; preprocessing, training and clustering or prediction includ
 protocol (ARI with oracle K; macro-F1 on the test split for SCTrans). The full default's score is read from the
 committed reports of the same seeds (reports/<model>/pbmc_10x_4k/seed<s>/metrics.json). The preset's values were
 declared from timings alone (Config.WORKSHOP in each chapter) before this ran; nothing here chooses them.
-Writes reports/workshop.csv (one row per model and seed; a rerun replaces its rows) and prints the summary.
+Writes reports/workshop.csv (one row per model and seed; a rerun replaces its rows) and prints the summary. Each row also
+carries the machine's fp32 matmul GFLOP/s at the same thread count, measured just before the fit: on a shared machine
+the same fit can take twice as long on a slow day, and this column says which day it was.
 Run: SCATTN_DATA_DIR=../shared/data .venv/bin/python tests/bench_workshop.py [--models scamzi ...] [--seeds 0 1 2]"""
 import argparse, json, os, time, warnings
 from pathlib import Path
@@ -32,21 +34,23 @@ def main():
     warnings.filterwarnings("ignore")
     import pandas as pd
     from scattn import models, report
-    from benchutil import upsert_csv
+    from benchutil import upsert_csv, matmul_gflops
     rows = []
     for m in a.models:
         task = models.get(m).info.task
         metric = "ari" if task == "clustering" else "f1_macro"
         for s in a.seeds:
             adata = report.prepare(DATASET, seed=s)
+            yardstick = round(matmul_gflops(), 1)
             t0 = time.perf_counter()
             scores, res = report.run_model(m, adata, seed=s, progress=False, preset="workshop")
             wall = time.perf_counter() - t0
             row = dict(model=m, dataset=DATASET, seed=s, threads=torch.get_num_threads(), preset="workshop",
                        seconds=round(wall, 1), fit_seconds=round(res.seconds, 1), metric=metric,
-                       workshop=round(scores["scores"][metric], 4), full_default=committed(m, s, metric))
+                       workshop=round(scores["scores"][metric], 4), full_default=committed(m, s, metric),
+                       matmul_gflops=yardstick)
             rows.append(row)
-            print(f"{m:13s} seed {s}: {wall:6.1f} s  {metric} {row['workshop']:.3f} (full default {row['full_default']})", flush=True)
+            print(f"{m:13s} seed {s}: {wall:6.1f} s ({yardstick} GFLOP/s matmul)  {metric} {row['workshop']:.3f} (full default {row['full_default']})", flush=True)
     upsert_csv(OUT, rows, ["model", "seed"])
     df = pd.read_csv(OUT)
     g = df.groupby("model").agg(seeds=("seed", "count"), seconds_mean=("seconds", "mean"), seconds_max=("seconds", "max"),

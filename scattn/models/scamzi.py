@@ -19,8 +19,8 @@ from ..train import Result, Fitted, config_dict, get_device, seed_everything, tr
 from . import store, check_config
 
 # %% auto 0
-__all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'fit', 'SCAMZIFitted',
-           'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'attention']
+__all__ = ['SCAMZIConfig', 'SimAM', 'GaussianNoise', 'Encoder', 'ZILayer', 'ZINBDecoder', 'SCAMZI', 'dec_target', 'fit',
+           'SCAMZIFitted', 'fit_scamzi_nosimam', 'fit_scamzi_nozi', 'attention']
 
 # %% ../../nbs/10_scamzi.ipynb
 @dataclass
@@ -167,13 +167,19 @@ class SCAMZI(nn.Module):
                         validate=False, lgamma_x1=lgamma_x1)
 
 # %% ../../nbs/10_scamzi.ipynb
-def _dec_step(model, x, sf, counts, lgx1, mu_k, gamma):
-    "ZINB plus gamma·KL(P||Q) for the optional DEC fine-tuning (not in the paper)."
+def _dec_step(model, x, sf, counts, lgx1, p, gamma):
+    "ZINB plus gamma·KL(P||Q) for the optional DEC fine-tuning (not in the paper); p: these cells' rows of the target."
     out = model(x, sf)
     rec = zinb_nll(counts, out["mu"], out["theta"], out["pi"], reduction="mean", validate=False, lgamma_x1=lgx1)
-    q = student_t(out["z"], mu_k)
-    kl = kl_loss(target_distribution(q), q)
+    q = student_t(out["z"], model.mu_k)                                                      # (B, K)
+    kl = kl_loss(p, q)
     return dict(loss=rec + gamma * kl, zinb=rec, kl=kl)
+
+@torch.no_grad()
+def dec_target(model:SCAMZI, X:torch.Tensor) -> torch.Tensor:
+    "DEC target P (N, K) of all cells X (N, G) from the current latent and centres `model.mu_k` (cluster frequencies over all N)."
+    z = torch.as_tensor(_embed(model, X), device=X.device)                                   # (N, d), eval pass
+    return target_distribution(student_t(z, model.mu_k))
 
 def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:str="auto", progress:bool=True,
         key:str="scamzi") -> Result:
@@ -206,14 +212,17 @@ def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:s
     hist = {}
     for phase, epochs, opt in [("pretrain", cfg.pretrain_epochs, torch.optim.Adam(model.parameters(), lr=cfg.pretrain_lr, amsgrad=True)),
                                ("finetune", cfg.finetune_epochs, torch.optim.Adam(model.parameters(), lr=cfg.finetune_lr))]:
+        on_end = None
         if phase == "finetune" and cfg.finetune_loss == "zinb+dec":
             if k is None: raise ValueError("finetune_loss='zinb+dec' needs n_clusters")
             _, centres = kmeans(_embed(model, X), k, seed=seed)
-            mu_k = nn.Parameter(torch.as_tensor(centres, dtype=torch.float32, device=dev))
-            opt.add_param_group({"params": [mu_k]})
-            step = lambda i: _dec_step(model, X[i], S[i], C[i], LG[i], mu_k, cfg.gamma)
+            model.mu_k = nn.Parameter(torch.as_tensor(centres, dtype=torch.float32, device=dev))   # in the state: restored with the best weights
+            opt.add_param_group({"params": [model.mu_k]})
+            P = dec_target(model, X)                                                           # (N, K), fixed for an epoch
+            on_end = lambda epoch: P.copy_(dec_target(model, X))                              # then recomputed on all cells
+            step = lambda i: _dec_step(model, X[i], S[i], C[i], LG[i], P[i], cfg.gamma)
         h = train(model, batches, step, opt, epochs, val_loss=val_loss if patience else None, patience=patience,
-                  progress=progress, desc=f"scAMZI {phase}")
+                  progress=progress, desc=f"scAMZI {phase}", on_epoch_end=on_end)
         hist[f"{phase}_epochs_run"] = len(h.get("loss", []))
         for name in ("loss", "val_loss"): hist.setdefault(name, []).extend(h.get(name, []))
     Z = _embed(model, X)                                                                      # (N, d), clean pass
