@@ -22,10 +22,10 @@ from . import store, check_config
 from .baselines import pca_embedding
 
 # %% auto 0
-__all__ = ['SCCompressSAConfig', 'log_cpm', 'consensus_labels', 'pseudo_labels', 'select_genes', 'normalise_selected',
-           'mad_interaction', 'autocorr_interaction', 'CoefficientCompression', 'to_image', 'CAE', 'recon_loss',
-           'responsibilities', 'paper_loss', 'SCCompressSA', 'fit', 'SCCompressSAFitted', 'attention',
-           'fit_sccompresssa_hvg', 'fit_sccompresssa_ftest_true', 'fit_sccompresssa_nocc']
+__all__ = ['SCCOMPRESSSA_PLUS', 'SCCompressSAConfig', 'log_cpm', 'consensus_labels', 'pseudo_labels', 'select_genes',
+           'normalise_selected', 'mad_interaction', 'autocorr_interaction', 'CoefficientCompression', 'to_image', 'CAE',
+           'recon_loss', 'responsibilities', 'paper_loss', 'SCCompressSA', 'fit', 'SCCompressSAFitted', 'attention',
+           'fit_sccompresssa_hvg', 'fit_sccompresssa_ftest_true', 'fit_sccompresssa_nocc', 'fit_sccompresssa_plus']
 
 # %% ../../nbs/11_sccompresssa.ipynb
 @dataclass
@@ -373,3 +373,10 @@ def fit_sccompresssa_ftest_true(adata, config:SCCompressSAConfig|None=None, **kw
 def fit_sccompresssa_nocc(adata, config:SCCompressSAConfig|None=None, **kw) -> Result:
     "scCompressSA without coefficient compression (the committed notebook's active path); obs['sccompresssa_nocc']."
     return fit(adata, replace(config or SCCompressSAConfig(), cc_mode="none"), key="sccompresssa_nocc", **kw)
+
+# %% ../../nbs/11_sccompresssa.ipynb
+SCCOMPRESSSA_PLUS = dict(out_act="linear", pseudo="consensus")   # both fixed by analysis, none tuned, no labels
+
+def fit_sccompresssa_plus(adata, config:SCCompressSAConfig|None=None, **kw) -> Result:
+    "scCompressSA improved without labels: a linear decoder output and consensus pseudo-labels; obs['sccompresssa_plus']."
+    return fit(adata, replace(config or SCCompressSAConfig(), **SCCOMPRESSSA_PLUS), key="sccompresssa_plus", **kw)

@@ -21,9 +21,10 @@ from ..train import Result, Fitted, config_dict, get_device, seed_everything, tr
 from . import store, check_config
 
 # %% auto 0
-__all__ = ['SRSAVAEConfig', 'fc_layer', 'CellAttention', 'ScaledResidual', 'RSAEncoder', 'reparameterise', 'ProteinHead',
-           'Decoder', 'kl_normal', 'kl_weight', 'SRSAVAE', 'default_epochs', 'partitions', 'embed_passes', 'fit',
-           'SRSAVAEFitted', 'attention', 'fit_srsavae_noattn', 'fit_srsavae_nores', 'fit_srsavae_rna']
+__all__ = ['SRSAVAE_PLUS', 'SRSAVAEConfig', 'fc_layer', 'CellAttention', 'ScaledResidual', 'RSAEncoder', 'reparameterise',
+           'ProteinHead', 'Decoder', 'kl_normal', 'kl_weight', 'SRSAVAE', 'default_epochs', 'partitions',
+           'embed_passes', 'fit', 'SRSAVAEFitted', 'attention', 'fit_srsavae_noattn', 'fit_srsavae_nores',
+           'fit_srsavae_rna', 'fit_srsavae_plus']
 
 # %% ../../nbs/13_srsavae.ipynb
 @dataclass
@@ -338,3 +339,10 @@ def fit_srsavae_nores(adata, config:SRSAVAEConfig|None=None, **kw) -> Result:
 def fit_srsavae_rna(adata, config:SRSAVAEConfig|None=None, **kw) -> Result:
     "SRSA-VAE on RNA only (proteins ignored); writes obs['srsavae_rna']."
     return fit(adata, replace(config or SRSAVAEConfig(), use_protein=False), key="srsavae_rna", **kw)
+
+# %% ../../nbs/13_srsavae.ipynb
+SRSAVAE_PLUS = dict(max_epochs=None, kl_warmup_epochs=400, monitor_fraction=0.0)   # scVI's schedule, every cell trains
+
+def fit_srsavae_plus(adata, config:SRSAVAEConfig|None=None, **kw) -> Result:
+    "SRSA-VAE with the lineage's schedule (400 epochs, 400-epoch KL warm-up) on every cell; writes obs['srsavae_plus']."
+    return fit(adata, replace(config or SRSAVAEConfig(), **SRSAVAE_PLUS), key="srsavae_plus", **kw)
