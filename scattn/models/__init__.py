@@ -52,6 +52,8 @@ for _info in [
               "scAMZI ablation: without SimAM", "ablation"),
     ModelInfo("scamzi_nozi", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
               "scAMZI ablation: without the ZI layer", "ablation"),
+    ModelInfo("scamzi_plus", "clustering", "scattn.models.scamzi", "SCAMZIConfig", True,
+              "scAMZI improved without labels: planned annealing, z-scores clipped at ±10, input noise chosen on simulation", "improved"),
     ModelInfo("sccompresssa", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
               "F-test genes (pseudo-labels) → dual-channel coefficient compression → 40×40 CAE → k-means on softmax(z) (Zhang et al. 2024)", "paper"),
     ModelInfo("sccompresssa_hvg", "clustering", "scattn.models.sccompresssa", "SCCompressSAConfig", True,
