@@ -195,7 +195,7 @@ def workshop_table(models:list[str]|None=None, path:str|Path="../reports/worksho
     pm = lambda x: f"{x.mean():.3f} ± {x.std(ddof=1):.3f}" if len(x.dropna()) > 1 else f"{x.mean():.3f}"
     rows = [dict(model=m, dataset=g.dataset.iloc[0], metric=g.metric.iloc[0], seeds=len(g), threads=int(g.threads.max()),
                  seconds_mean=round(g.seconds.mean(), 1), seconds_max=round(g.seconds.max(), 1),
-                 matmul_gflops=round(g["matmul_gflops"].mean(), 1) if "matmul_gflops" in g and g["matmul_gflops"].notna().any() else None,
+                 matmul_gflops=round(g["matmul_gflops"].mean(), 1) if "matmul_gflops" in g and g["matmul_gflops"].notna().any() else "",
                  workshop=pm(g.workshop), full_default=pm(g.full_default), gap=round(g.workshop.mean() - g.full_default.mean(), 3))
             for m, g in w.groupby("model", sort=False)]
     return pd.DataFrame(rows).set_index("model")
