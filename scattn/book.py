@@ -11,9 +11,9 @@ import nbformat
 
 # %% auto 0
 __all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render',
-           'directives', 'for_reading', 'html_links', 'build', 'results_table', 'workshop_table', 'figure',
-           'stale_results', 'refresh_results', 'readme_text', 'markdown_table', 'objectives', 'reading_minutes',
-           'course_map', 'main']
+           'directives', 'for_reading', 'html_links', 'build', 'results_table', 'workshop_table',
+           'workshop_selection_table', 'figure', 'stale_results', 'refresh_results', 'readme_text', 'markdown_table',
+           'objectives', 'reading_minutes', 'course_map', 'main']
 
 # %% ../nbs/21_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -199,6 +199,17 @@ def workshop_table(models:list[str]|None=None, path:str|Path="../reports/worksho
                  workshop=pm(g.workshop), full_default=pm(g.full_default), gap=round(g.workshop.mean() - g.full_default.mean(), 3))
             for m, g in w.groupby("model", sort=False)]
     return pd.DataFrame(rows).set_index("model")
+
+def workshop_selection_table(model:str, path:str|Path|None=None):
+    "A label-free workshop-preset selection (tests/select_workshop.py): per candidate, agreement with the full default (mean ± sd), seconds, chosen."
+    import pandas as pd
+    p = Path(path or f"../reports/workshop_selection/{model}.csv")
+    if not p.exists(): return pd.DataFrame()
+    d = pd.read_csv(p)
+    g = d.groupby("candidate", sort=False)
+    t = pd.DataFrame({"settings": g.settings.first(), "agreement": g.agreement.mean().round(3), "sd": g.agreement.std(ddof=1).round(3),
+                      "seconds": g.seconds.mean().round(1), "chosen": g.chosen.any()})
+    return t.sort_values("agreement", ascending=False)
 
 def figure(path:str|Path, width:int=640):
     "A committed figure, embedded (so the output is kept in the notebook); a note when it is not there."
