@@ -557,7 +557,8 @@ def _run_locked(task, params, out:Path, model, dataset, cells, seed, html, progr
     return out
 
 # %% ../nbs/20_report.ipynb
-MAIN_METRICS = dict(clustering=["ari", "nmi", "acc"], annotation=["accuracy", "f1_macro", "f1_weighted"])
+MAIN_METRICS = dict(clustering=["ari", "nmi", "acc"], annotation=["accuracy", "f1_macro", "f1_weighted", "recall_min"])
+# recall_min: the lowest recall among the classes with >= 10 test cells (metrics.evaluate); blank for runs made before it was kept
 LEAK_FLAGS = ("supervised_gene_selection", "oracle_selection")   # protocol tags of runs that used labels beyond K
 
 def collect(root) -> pd.DataFrame:
@@ -590,7 +591,9 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
                                                                      "flags", "max_cells", "epochs_scale", "preset"], dropna=False):
         row = dict(task=task, dataset=ds, model=model, seeds=len(g), cells=int(g.cells.iloc[0]), K=g.K.iloc[0])
         for m in MAIN_METRICS[task]:
-            row[m] = _pm(g[m]); row[f"{m}_mean"] = g[m].mean(); row[f"{m}_sd"] = g[m].std(ddof=1) if len(g) > 1 else np.nan
+            x = pd.to_numeric(g[m], errors="coerce") if m in g else pd.Series(np.nan, index=g.index)
+            if x.isna().any(): x = x * np.nan                               # a mean over some seeds only would pass for all of them
+            row[m] = _pm(x); row[f"{m}_mean"] = x.mean(); row[f"{m}_sd"] = x.std(ddof=1) if len(x) > 1 else np.nan
         row.update(fit_seconds=_pm(g.fit_seconds).replace(".000", ""), oracle_k=oracle, label_leakage=leak, flags=flags,
                    max_cells=mc, epochs_scale=es, preset=preset)
         groups.append(row)
@@ -603,7 +606,9 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
              f"Made by `scattn leaderboard {root}` from {len(df)} runs (every metrics.json under `{root}`). "
              "Mean ± sd over seeds. Clustering: K = number of annotated types (oracle K); NMI with the arithmetic normaliser. "
              "Annotation: stratified 80/20 split per seed, scored on the test cells. Within a dataset, models are ranked "
-             "by mean ARI (clustering) or macro-F1 (annotation). `leaderboard.png` shows the same means as a heatmap.", ""]
+             "by mean ARI (clustering) or macro-F1 (annotation); `recall_min` is the lowest recall among the classes with at least "
+             "10 test cells (0: a class never predicted; blank where a seed's run predates it). "
+             "`leaderboard.png` shows the same means as a heatmap.", ""]
     sections = [("clustering", False, True, "## Clustering"),
                 ("clustering", False, False, "## Clustering with K estimated (no oracle K: Leiden communities at resolution 1 on PCA, the same K for every model)"),
                 ("clustering", True, None, "## Clustering: runs that used the labels beyond K (paper reproductions; not comparable with the tables above)"),
