@@ -10,10 +10,10 @@ from pathlib import Path
 import nbformat
 
 # %% auto 0
-__all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'title_of', 'chapters', 'leaderboard_notebook', 'nav_html', 'render',
-           'directives', 'for_reading', 'html_links', 'build', 'results_table', 'workshop_table',
-           'workshop_selection_table', 'figure', 'stale_results', 'refresh_results', 'readme_text', 'markdown_table',
-           'objectives', 'reading_minutes', 'course_map', 'main']
+__all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'CLUSTERING_SETS', 'title_of', 'chapters', 'leaderboard_notebook',
+           'nav_html', 'render', 'directives', 'for_reading', 'html_links', 'build', 'results_table', 'workshop_table',
+           'workshop_selection_table', 'figure', 'clustering_targets', 'stale_results', 'refresh_results',
+           'readme_text', 'markdown_table', 'objectives', 'reading_minutes', 'course_map', 'main']
 
 # %% ../nbs/21_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -216,6 +216,29 @@ def figure(path:str|Path, width:int=640):
     from IPython.display import Image, Markdown
     p = Path(path)
     return Image(filename=str(p), width=width) if p.exists() else Markdown(f"*{p.as_posix()} is not committed*")
+
+# %% ../nbs/21_book.ipynb
+CLUSTERING_SETS = ("baron_human_subsample", "cbmc_citeseq", "human_kidney", "pbmc_10x_4k", "pbmc_citeseq_49adt", "zeisel")
+
+def clustering_targets(models:list[str], reports:str|Path="../reports", sets=CLUSTERING_SETS,
+                       reference:str="pca_kmeans", bar:str="scanpy_leiden"):
+    "Per model over the shared clustering sets (oracle K, leak-free default runs): sets with 3 seeds, mean ARI over all, sets >= `reference`, worst sd."
+    import pandas as pd
+    lb = pd.read_csv(Path(reports) / "leaderboard.csv")
+    lb = lb[(lb.task == "clustering") & lb.oracle_k.astype(bool) & ~lb.label_leakage.astype(bool) & lb.max_cells.isna()
+            & (lb.epochs_scale == 1) & lb.dataset.isin(sets)]
+    if "preset" in lb: lb = lb[lb.preset.fillna("default") == "default"]
+    wide = lambda v: lb.pivot_table(index="model", columns="dataset", values=v).reindex(columns=list(sets))   # (models, sets)
+    m, sd, n = wide("ari_mean"), wide("ari_sd"), wide("seeds")
+    rows = []
+    for mod in dict.fromkeys([*models, reference, bar]):
+        if mod not in m.index: continue
+        done = [s for s in sets if n.loc[mod, s] >= 3]                                 # sets with three seeds
+        beats = (m.loc[mod, done] >= m.loc[reference, done]).sum() if reference in m.index else 0
+        rows.append({"model": mod, "sets (3 seeds)": len(done),
+                     "mean ARI over all": round(m.loc[mod, done].mean(), 3) if len(done) == len(sets) else "",
+                     f"sets ≥ {reference}": f"{int(beats)} of {len(done)}", "worst sd": round(sd.loc[mod, done].max(), 3)})
+    return pd.DataFrame(rows).set_index("model")
 
 # %% ../nbs/21_book.ipynb
 def _kind_cells(nb, kind:str) -> list[int]:
