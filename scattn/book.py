@@ -11,9 +11,9 @@ import nbformat
 
 # %% auto 0
 __all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'CLUSTERING_SETS', 'title_of', 'chapters', 'leaderboard_notebook',
-           'nav_html', 'render', 'directives', 'for_reading', 'html_links', 'build', 'results_table', 'workshop_table',
-           'workshop_selection_table', 'figure', 'clustering_targets', 'stale_results', 'refresh_results',
-           'readme_text', 'markdown_table', 'objectives', 'reading_minutes', 'course_map', 'main']
+           'nav_html', 'render', 'directives', 'for_reading', 'html_links', 'build', 'default_runs', 'results_table',
+           'workshop_table', 'workshop_selection_table', 'figure', 'clustering_targets', 'stale_results',
+           'refresh_results', 'readme_text', 'markdown_table', 'objectives', 'reading_minutes', 'course_map', 'main']
 
 # %% ../nbs/21_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -168,14 +168,19 @@ def build(out:str|Path="_docs", nbs:str|Path="nbs", reports:str|Path="reports", 
 # %% ../nbs/21_book.ipynb
 RESULTS, SOLUTION = "results", "solution"
 
+def default_runs(reports:str|Path="../reports", oracle_k:bool=True):
+    "leaderboard.csv restricted to full-size default-preset rows; clustering rows with the given `oracle_k` (annotation rows all kept)."
+    import pandas as pd
+    lb = pd.read_csv(Path(reports) / "leaderboard.csv")
+    lb = lb[((lb.task == "annotation") | (lb.oracle_k == oracle_k)) & lb.max_cells.isna() & (lb.epochs_scale == 1)]
+    return lb[lb.preset.fillna("default") == "default"] if "preset" in lb else lb
+
 def results_table(models:list[str], metric:str|None=None, reports:str|Path="../reports", oracle_k:bool=True,
                   datasets:list[str]|None=None):
     "Mean ± sd over seeds of `metric` (default: ARI, macro-F1 for annotation) per dataset × model, from leaderboard.csv."
-    import pandas as pd
-    lb = pd.read_csv(Path(reports) / "leaderboard.csv")
-    lb = lb[lb.model.isin(models) & ((lb.task == "annotation") | (lb.oracle_k == oracle_k)) & lb.max_cells.isna() & (lb.epochs_scale == 1)]
+    lb = default_runs(reports, oracle_k)
+    lb = lb[lb.model.isin(models)]
     if datasets is not None: lb = lb[lb.dataset.isin(datasets)]
-    if "preset" in lb: lb = lb[lb.preset.fillna("default") == "default"]
     if metric is None: metric = "f1_macro" if (lb.task == "annotation").all() and len(lb) else "ari"
     ran = set(lb.dataset[lb.model == models[0]])
     lb = lb.assign(cell=lb[metric].astype(str) + " (" + lb.seeds.astype(int).astype(str) + ")",
@@ -224,10 +229,8 @@ def clustering_targets(models:list[str], reports:str|Path="../reports", sets=CLU
                        reference:str="pca_kmeans", bar:str="scanpy_leiden"):
     "Per model over the shared clustering sets (oracle K, leak-free default runs): sets with 3 seeds, mean ARI over all, sets >= `reference`, worst sd."
     import pandas as pd
-    lb = pd.read_csv(Path(reports) / "leaderboard.csv")
-    lb = lb[(lb.task == "clustering") & lb.oracle_k.astype(bool) & ~lb.label_leakage.astype(bool) & lb.max_cells.isna()
-            & (lb.epochs_scale == 1) & lb.dataset.isin(sets)]
-    if "preset" in lb: lb = lb[lb.preset.fillna("default") == "default"]
+    lb = default_runs(reports)
+    lb = lb[(lb.task == "clustering") & ~lb.label_leakage.astype(bool) & lb.dataset.isin(sets)]
     wide = lambda v: lb.pivot_table(index="model", columns="dataset", values=v).reindex(columns=list(sets))   # (models, sets)
     m, sd, n = wide("ari_mean"), wide("ari_sd"), wide("seeds")
     rows = []

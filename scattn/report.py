@@ -591,8 +591,8 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
                                                                      "flags", "max_cells", "epochs_scale", "preset"], dropna=False):
         row = dict(task=task, dataset=ds, model=model, seeds=len(g), cells=int(g.cells.iloc[0]), K=g.K.iloc[0])
         for m in MAIN_METRICS[task]:
-            x = pd.to_numeric(g[m], errors="coerce") if m in g else pd.Series(np.nan, index=g.index)
-            if x.isna().any(): x = x * np.nan                               # a mean over some seeds only would pass for all of them
+            x = pd.to_numeric(g[m], errors="coerce") if m in g else None      # recall_min is absent from older runs
+            if x is None or x.isna().any(): x = pd.Series(np.nan, index=g.index)   # a mean over some seeds would pass for all
             row[m] = _pm(x); row[f"{m}_mean"] = x.mean(); row[f"{m}_sd"] = x.std(ddof=1) if len(x) > 1 else np.nan
         row.update(fit_seconds=_pm(g.fit_seconds).replace(".000", ""), oracle_k=oracle, label_leakage=leak, flags=flags,
                    max_cells=mc, epochs_scale=es, preset=preset)
