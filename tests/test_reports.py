@@ -3,6 +3,8 @@ import json, math
 from pathlib import Path
 import pytest
 import pandas as pd
+import numpy as np
+import anndata as ad
 
 from scattn import models, report
 from conftest import TINY, REPORT_MODELS, has_shared
@@ -118,3 +120,22 @@ def test_cli_report_on_an_unlabelled_user_file(tmp_path, capsys):
     assert rec["params"]["layer"] == "counts" and rec["dataset"] == "my_cells"
     assert (out / "umap.png").exists() and (out / "markers.png").exists() and not (out / "confusion.png").exists()
     assert "unlabelled" in capsys.readouterr().out
+    back = ad.read_h5ad(out / "adata.h5ad")                               # AnnData out: the user's cells with the clusters
+    assert list(back.obs_names) == list(a.obs_names) and back.obs["pca_kmeans"].nunique() == rec["protocol"]["K"]
+    assert back.obsm["X_pca_kmeans"].shape[0] == a.n_obs and back.obsm["X_umap"].shape == (a.n_obs, 2)
+    assert np.allclose(back.X.toarray(), a.layers["counts"].toarray() if hasattr(a.layers["counts"], "toarray") else a.layers["counts"])
+
+
+def test_cli_annotation_report_on_a_labelled_user_file(tmp_path):
+    "An annotation report on a user's file writes the cells back with the predictions and the split."
+    from scattn.data import simulate
+    a = simulate(n_cells=300, n_genes=300, n_groups=3, seed=5)
+    a.obs["my_labels"] = a.obs["cell_type"].astype(str); del a.obs["cell_type"]
+    f = tmp_path / "labelled.h5ad"; a.write_h5ad(f)
+    out = tmp_path / "r"
+    assert report.main(["report", "--model", "logreg", "--data", str(f), "--label-key", "my_labels", "--no-html", "--out-dir", str(out)]) == 0
+    back = ad.read_h5ad(out / "adata.h5ad")
+    assert {"logreg_pred", "logreg_split", "my_labels"} <= set(back.obs.columns) and back.n_obs == a.n_obs
+    te = back.obs["logreg_split"] == "test"
+    acc = (back.obs["logreg_pred"][te].astype(str) == back.obs["my_labels"][te]).mean()
+    assert acc == pytest.approx(json.loads((out / "metrics.json").read_text())["metrics"]["accuracy"])
