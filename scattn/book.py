@@ -12,7 +12,7 @@ import nbformat
 # %% auto 0
 __all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'CLUSTERING_SETS', 'title_of', 'chapters', 'leaderboard_notebook',
            'nav_html', 'render', 'directives', 'for_reading', 'html_links', 'build', 'default_runs', 'results_table',
-           'workshop_table', 'workshop_selection_table', 'figure', 'clustering_targets', 'stale_results',
+           'workshop_table', 'workshop_selection_table', 'figure', 'bench_fit', 'clustering_targets', 'stale_results',
            'refresh_results', 'readme_text', 'markdown_table', 'objectives', 'reading_minutes', 'course_map', 'main']
 
 # %% ../nbs/21_book.ipynb
@@ -183,7 +183,8 @@ def results_table(models:list[str], metric:str|None=None, reports:str|Path="../r
     if datasets is not None: lb = lb[lb.dataset.isin(datasets)]
     if metric is None: metric = "f1_macro" if (lb.task == "annotation").all() and len(lb) else "ari"
     ran = set(lb.dataset[lb.model == models[0]])
-    lb = lb.assign(cell=lb[metric].astype(str) + " (" + lb.seeds.astype(int).astype(str) + ")",
+    measured = lb[metric].notna() & (lb[metric].astype(str) != "")                     # blank: a metric older runs did not keep
+    lb = lb.assign(cell=(lb[metric].astype(str) + " (" + lb.seeds.astype(int).astype(str) + ")").where(measured, "not kept"),
                    model=lb.model + lb.label_leakage.map({True: " [label leak]", False: ""}))
     cols = [m + s for m in models for s in ("", " [label leak]") if m + s in set(lb.model)]
     t = lb.pivot_table(index="dataset", columns="model", values="cell", aggfunc="first").reindex(columns=cols)
@@ -225,9 +226,16 @@ def figure(path:str|Path, width:int=640):
 # %% ../nbs/21_book.ipynb
 CLUSTERING_SETS = ("baron_human_subsample", "cbmc_citeseq", "human_kidney", "pbmc_10x_4k", "pbmc_citeseq_49adt", "zeisel")
 
+def bench_fit(model:str, reports:str|Path="../reports", dataset:str="pbmc_10x_4k") -> str:
+    "A full default fit's seconds on `dataset` from the bench's kept rows (`python -m scattn.bench`), the most threads first; '' if not benched."
+    rows = [json.loads(p.read_text()) for p in Path(reports, "bench").glob(f"{model}__{dataset}__e1__s0__t*.json")]
+    if not rows: return ""
+    r = max(rows, key=lambda r: r.get("threads", 1))
+    return f"{r['seconds']:.0f} s ({r['threads']} thread{'s' if r['threads'] > 1 else ''})"
+
 def clustering_targets(models:list[str], reports:str|Path="../reports", sets=CLUSTERING_SETS,
                        reference:str="pca_kmeans", bar:str="scanpy_leiden"):
-    "Per model over the shared clustering sets (oracle K, leak-free default runs): sets with 3 seeds, mean ARI over all, sets >= `reference`, worst sd."
+    "Per model over the shared clustering sets (oracle K, leak-free default runs): sets with 3 seeds, mean ARI over all, sets >= `reference`, worst sd, bench fit time."
     import pandas as pd
     lb = default_runs(reports)
     lb = lb[(lb.task == "clustering") & ~lb.label_leakage.astype(bool) & lb.dataset.isin(sets)]
@@ -240,7 +248,8 @@ def clustering_targets(models:list[str], reports:str|Path="../reports", sets=CLU
         beats = (m.loc[mod, done] >= m.loc[reference, done]).sum() if reference in m.index else 0
         rows.append({"model": mod, "sets (3 seeds)": len(done),
                      "mean ARI over all": round(m.loc[mod, done].mean(), 3) if len(done) == len(sets) else "",
-                     f"sets ≥ {reference}": f"{int(beats)} of {len(done)}", "worst sd": round(sd.loc[mod, done].max(), 3)})
+                     f"sets ≥ {reference}": f"{int(beats)} of {len(done)}", "worst sd": round(sd.loc[mod, done].max(), 3),
+                     "fit on pbmc_10x_4k (bench)": bench_fit(mod, reports)})
     return pd.DataFrame(rows).set_index("model")
 
 # %% ../nbs/21_book.ipynb
