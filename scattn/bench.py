@@ -129,8 +129,8 @@ def load_rows(cache:str|Path) -> list[dict]:
     return [json.loads(p.read_text()) for p in sorted(Path(cache).glob("*.json"))]
 
 # %% ../nbs/22_bench.ipynb
-def summarise(rows:list[dict], matmul:float|None=None, leiden_seconds:float|None=None) -> pd.DataFrame:
-    "One row per measurement with s/epoch, cells/s per epoch, GFLOP/s, % of matmul (each row's own yardstick unless `matmul`) and the ratio to scanpy_leiden."
+def summarise(rows:list[dict], matmul:float|None=None, leiden_seconds:float|dict|None=None) -> pd.DataFrame:
+    "One row per measurement with s/epoch, cells/s per epoch, GFLOP/s, % of matmul (each row's own yardstick unless `matmul`) and the ratio to scanpy_leiden (one time, or one per thread count)."
     df = pd.DataFrame(rows)
     ep = df["epochs"].where(df["epochs"] > 0)
     df["s_per_epoch"] = df["seconds"] / ep
@@ -138,7 +138,8 @@ def summarise(rows:list[dict], matmul:float|None=None, leiden_seconds:float|None
     if "flops_per_epoch" in df:
         df["gflops"] = df["flops_per_epoch"] / df["s_per_epoch"] / 1e9
         df["pct_of_matmul"] = 100 * df["gflops"] / (matmul if matmul is not None else df["matmul_gflops"])
-    if leiden_seconds: df["x_leiden"] = df["seconds"] / leiden_seconds
+    if isinstance(leiden_seconds, dict): df["x_leiden"] = df["seconds"] / df["threads"].map(leiden_seconds)   # Leiden on as many threads
+    elif leiden_seconds: df["x_leiden"] = df["seconds"] / leiden_seconds
     return df
 
 def slope(sizes, seconds) -> float:
@@ -186,7 +187,7 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
     leiden = on(dataset, 1.0).query("model == 'scanpy_leiden'")
     main_rows = on(dataset, epochs_scale)
     main_rows = main_rows[main_rows.model.isin([m for m in models if m != "scanpy_leiden"])]
-    main = summarise(main_rows.to_dict("records"), None, float(leiden.seconds.iloc[0]) if len(leiden) else None) if len(main_rows) else pd.DataFrame()
+    main = summarise(main_rows.to_dict("records"), None, dict(zip(leiden.threads, leiden.seconds)) if len(leiden) else None) if len(main_rows) else pd.DataFrame()
     if len(main): main = main.set_index("model").loc[[m for m in models if m in set(main.model)]].reset_index()
     scale = pd.concat([on(f"sim:{n}", scale_epochs) for n in sizes]) if sizes else pd.DataFrame()
     if len(scale): scale = scale[scale.model.isin(models)]
@@ -204,7 +205,8 @@ def report_md(rows:list[dict], models:list[str], dataset:str, sizes, epochs_scal
              f"{_span(df, 'host_cores', '{:.0f}')} cores, torch {_span(df, 'torch', '{}')}. Each row carries its own yardstick, "
              f"measured just before it: a plain fp32 matmul ran at {_span(df, 'matmul_gflops')} GFLOP/s and the 1-minute load "
              f"average was {_span(df, 'load1')} (2 = both cores busy). "
-             + (f"scanpy_leiden took {leiden.seconds.iloc[0]:.1f} s on {dataset} ({int(leiden.threads.iloc[0])} thread(s))." if len(leiden) else "scanpy_leiden not measured yet."), "",
+             + (f"scanpy_leiden took {', '.join(f'{s:.1f} s ({int(t)} thread(s))' for t, s in zip(leiden.threads, leiden.seconds))} on {dataset}; "
+                "x_leiden divides by Leiden's time on as many threads." if len(leiden) else "scanpy_leiden not measured yet."), "",
              f"## Every model on {dataset} (epochs × {epochs_scale:g})", "",
              *(_md_table(main, ["model", "cells", "threads", "seconds", "x_leiden", "epochs", "s_per_epoch", "cells_per_s_epoch", "gflops",
                                 "pct_of_matmul", "peak_rss_mb", "load1"]) if len(main) else []), "",
