@@ -786,4 +786,5 @@ def main(argv:list[str]|None=None) -> int:
         print(f"{a.model} on {name} seed {s}: " + (", ".join(f"{k}={v:.3f}" for k, v in m.items() if isinstance(v, float))
                                                   or f"unlabelled, K = {rec.get('K')} (no scores)"))
         print((out / "report.html").resolve() if not a.no_html else (out / "metrics.json").resolve())
+        if (out / "adata.h5ad").exists(): print(f"your cells with the results: {(out / 'adata.h5ad').resolve()}")
     return 0

@@ -119,7 +119,8 @@ def test_cli_report_on_an_unlabelled_user_file(tmp_path, capsys):
     assert rec["labelled"] is False and rec["metrics"] == {} and rec["protocol"]["k_method"] == "leiden"
     assert rec["params"]["layer"] == "counts" and rec["dataset"] == "my_cells"
     assert (out / "umap.png").exists() and (out / "markers.png").exists() and not (out / "confusion.png").exists()
-    assert "unlabelled" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "unlabelled" in printed and "your cells with the results:" in printed and "adata.h5ad" in printed
     back = ad.read_h5ad(out / "adata.h5ad")                               # AnnData out: the user's cells with the clusters
     assert list(back.obs_names) == list(a.obs_names) and back.obs["pca_kmeans"].nunique() == rec["protocol"]["K"]
     assert back.obsm["X_pca_kmeans"].shape[0] == a.n_obs and back.obsm["X_umap"].shape == (a.n_obs, 2)
