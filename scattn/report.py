@@ -24,9 +24,9 @@ __all__ = ['PARAMS', 'REPORT_PRODUCTS', 'MAIN_METRICS', 'LEAK_FLAGS', 'README_MA
            'scale_epochs', 'estimate_k_pca', 'run_model', 'umap_of', 'plot_umap', 'plot_confusion', 'plot_loss',
            'top_proteins', 'plot_protein_umap', 'plot_protein_means', 'has_gene_symbols', 'majority_names', 'lognorm',
            'marker_genes', 'paga_graph', 'top_attended', 'same_group_share', 'plot_attention', 'git_commit',
-           'write_json_atomic', 'diagnostics', 'metrics_record', 'report_notebook', 'dataset_label', 'default_out_dir',
-           'to_html', 'run_report', 'collect', 'leaderboard', 'plot_leaderboard', 'top_rows', 'update_readme', 'grid',
-           'main']
+           'write_json_atomic', 'diagnostics', 'metrics_record', 'write_user_cells', 'report_notebook', 'dataset_label',
+           'default_out_dir', 'to_html', 'run_report', 'collect', 'leaderboard', 'plot_leaderboard', 'top_rows',
+           'update_readme', 'grid', 'main']
 
 # %% ../nbs/20_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
@@ -454,6 +454,15 @@ def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, s
     bad = [k for k, v in scores.items() if isinstance(v, float) and not np.isfinite(v)]
     if bad: raise ValueError(f"non-finite metrics {bad}: refusing to write them")
     return rec
+
+def write_user_cells(adata:ad.AnnData, umap:np.ndarray, out:Path, data:str|None) -> Path|None:
+    "A report on a user's file writes its cells back as out/adata.h5ad (the UMAP in obsm['X_umap']); registered datasets are not written."
+    if data is None: return None
+    adata.obsm["X_umap"] = umap
+    adata.write_h5ad(Path(out) / "adata.h5ad")
+    print(f"{Path(out) / 'adata.h5ad'}: {adata.n_obs} cells; obs: {', '.join(adata.obs.columns)}; obsm: {', '.join(adata.obsm)}")
+    return Path(out) / "adata.h5ad"
+
 
 # %% ../nbs/20_report.ipynb
 REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "report.interrupted.ipynb", "attention.png", "attention.csv", "umap.png", "umap_protein.png", "protein_means.png",
