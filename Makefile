@@ -67,7 +67,7 @@ export-check: venv
 baselines: venv
 	$(MAKE) leaderboard MODELS=pca_kmeans,scanpy_leiden,protein_kmeans,logreg,knn
 
-# The whole grid (scattn.report.grid: every model x every dataset its task fits x 3 seeds, 5 for annotation) through
+# The whole grid (scattn.leaderboard.grid: every model x every dataset its task fits x 3 seeds, 5 for annotation) through
 # Snakemake (a dev requirement), which skips finished runs, then the table. MODELS=a,b restricts it.
 leaderboard: venv
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/snakemake --cores 2 $(if $(MODELS),--config models=$(MODELS))

@@ -1,4 +1,4 @@
-# The leaderboard grid: one `scattn report` per (model, dataset[:cells], seed) of scattn.report.grid(), then the table.
+# The leaderboard grid: one `scattn report` per (model, dataset[:cells], seed) of scattn.leaderboard.grid(), then the table.
 #   make leaderboard                                   # = snakemake --cores 2 (finished runs are skipped)
 #   snakemake --cores 2 --config models=pca_kmeans,logreg   # a subset of the models
 #   snakemake -n                                      # list what would run
@@ -7,10 +7,10 @@
 #   snakemake --executor slurm --jobs 50 --default-resources slurm_partition=<partition> runtime=120 mem_mb=16000
 # GPU jobs on the cluster: the deep models' jobs ask for resources gpu=1; map it to your scheduler, e.g.
 #   --set-resources report:slurm_extra="'--gres=gpu:1'" (the runs use CUDA when they see it: device auto).
-from scattn import models, report
+from scattn import leaderboard, models, report
 
 MODELS = [m for m in str(config.get("models", "")).split(",") if m] or None
-RUNS = {r["out"]: r for r in report.grid(MODELS)}
+RUNS = {r["out"]: r for r in leaderboard.grid(MODELS)}
 METRICS = [out + "/metrics.json" for out in RUNS]
 DEEP = {n for n, i in models.MODELS.items() if i.module != "scattn.models.baselines"}   # the neural models
 OUT = "reports/{wildcards.model}/{wildcards.dsdir}/seed{wildcards.seed}"

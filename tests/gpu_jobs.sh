@@ -18,7 +18,7 @@ export OMP_NUM_THREADS=1 NUMBA_NUM_THREADS=1 MKL_NUM_THREADS=1
 python3 -c "import torch, scanpy, papermill, scattn; print('torch', torch.__version__, torch.cuda.get_device_name(0), '| scanpy', scanpy.__version__)" || exit 1
 python3 -m ipykernel install --user --name python3 > /dev/null 2>&1
 mkdir -p /tmp/bin logs
-printf '#!/usr/bin/env bash\nexec python3 -c "import sys; from scattn.report import main; sys.exit(main(sys.argv[1:]))" "$@"\n' > /tmp/bin/scattn
+printf '#!/usr/bin/env bash\nexec python3 -c "import sys; from scattn.cli import main; sys.exit(main(sys.argv[1:]))" "$@"\n' > /tmp/bin/scattn
 chmod +x /tmp/bin/scattn; export PATH=/tmp/bin:$PATH
 n=0
 while IFS= read -r cmd; do

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import scanpy as sc
 
-from scattn import models, report
+from scattn import biology, models, report
 from scattn.data import load
 from benchutil import upsert_csv
 
@@ -36,7 +36,7 @@ def overlap_at(att:pd.DataFrame, adata, clusters, n:int=20) -> float:
     keep = a.obs["cl"].value_counts(); keep = keep[keep >= 3].index
     a = a[a.obs["cl"].isin(keep)].copy()
     sc.tl.rank_genes_groups(a, "cl", method="t-test", n_genes=n)
-    top = report.top_attended(att.loc[a.obs_names], a.obs["cl"].values, n)
+    top = biology.top_attended(att.loc[a.obs_names], a.obs["cl"].values, n)
     return float(np.mean([len(set(top[top.group == k].gene) & set(a.uns["rank_genes_groups"]["names"][k])) / n
                           for k in a.obs["cl"].cat.categories]))
 
@@ -69,7 +69,7 @@ def main():
                 mk += [dict(model=name, seed=seed, preset=a.preset, gene=g, type=ty, lift=float(lift.loc[ty, g]),
                             own_type=MARKERS[g]) for g in seen for ty in lift.index]
             else:
-                tab = report.same_group_share(att["cells"], adata.obs["cell_type"].values)
+                tab = biology.same_group_share(att["cells"], adata.obs["cell_type"].values)
                 row.update(same_type_share=float(tab.share.mean()), uniform_share=float(tab.uniform.mean()))
             rows.append(row)
             print(", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)

@@ -14,7 +14,7 @@ import pandas as pd
 import scanpy as sc
 from sklearn.metrics import roc_auc_score
 
-from scattn import models, report
+from scattn import biology, models, report
 from scattn.data import simulate
 from benchutil import upsert_csv
 
@@ -59,7 +59,7 @@ def main():
                            auroc_variance=roc_auc_score(y, ref.loc[w.index, "variance"].values),
                            auroc_dispersion=roc_auc_score(y, ref.loc[w.index, "dispersion"].values))
             else:
-                tab = report.same_group_share(att["cells"], adata.obs["cell_type"].values)
+                tab = biology.same_group_share(att["cells"], adata.obs["cell_type"].values)
                 row.update(same_group_share=float(tab.share.mean()), uniform_share=float(tab.uniform.mean()))
             rows.append(row)
             print(", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)

@@ -2,7 +2,7 @@
 
 The protocol (chapter 14, "How the defaults were chosen"):
 - **Development set**: pbmc_citeseq_49adt (3,762 PBMCs, 12 types, two of them with 7 and 16 cells). It is not one
-  of the annotation tasks (`scattn.report.ANNOTATION_SETS`), so no SCTrans report, and no number in the leaderboard's
+  of the annotation tasks (`scattn.leaderboard.ANNOTATION_SETS`), so no SCTrans report, and no number in the leaderboard's
   annotation table for SCTrans, ever scores one of its cells; `tests/test_sctrans_protocol.py` checks that.
 - **Development seeds** 100, 101, 102: each makes the report's stratified 80/20 split of the development set; the
   candidate trains on the 80 % (its own stratified validation slice inside, for early stopping) and is scored on

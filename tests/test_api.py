@@ -10,7 +10,7 @@ import anndata as ad
 import scanpy as sc
 import torch
 
-from scattn import models, report
+from scattn import cli, models, report
 from scattn.data import simulate
 from scattn.train import Result
 
@@ -177,15 +177,15 @@ def test_inputs_of_the_wrong_type():                                      # find
 
 def test_cli_errors_are_one_line(tmp_path, capsys):                       # findings 6 and 8
     f = tmp_path / "a_file"; f.write_text("x")
-    assert report.main(["report", "--model", "pca_kmeans", "--out-dir", str(f)]) == 1
+    assert cli.main(["report", "--model", "pca_kmeans", "--out-dir", str(f)]) == 1
     assert "is a file, not a folder" in capsys.readouterr().err
     (tmp_path / "empty").mkdir()
-    assert report.main(["leaderboard", str(tmp_path / "empty")]) == 1
+    assert cli.main(["leaderboard", str(tmp_path / "empty")]) == 1
     assert "no metrics.json" in capsys.readouterr().err
     busy = tmp_path / "busy"; busy.mkdir(); (busy / ".report.lock").touch()
-    assert report.main(["report", "--model", "pca_kmeans", "--out-dir", str(busy)]) == 1
+    assert cli.main(["report", "--model", "pca_kmeans", "--out-dir", str(busy)]) == 1
     assert "another report is writing into" in capsys.readouterr().err
-    assert report.main(["report", "--model", "pca_kmeans", "--epochs-scale", "nan"]) == 1
+    assert cli.main(["report", "--model", "pca_kmeans", "--epochs-scale", "nan"]) == 1
     assert "positive finite" in capsys.readouterr().err
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import anndata as ad
 
-from scattn import data, report
+from scattn import cli, data, report
 from scattn.origins import content_digest, download
 
 SHARED = Path(os.environ.get("SCATTN_DATA_DIR", "../shared/data"))
@@ -42,7 +42,7 @@ def same_content(built: ad.AnnData, ref: ad.AnnData):
 
 
 def test_fetch_all_rebuilds_every_shared_dataset(empty_machine, capsys):
-    assert report.main(["data", "fetch", "all"]) == 0
+    assert cli.main(["data", "fetch", "all"]) == 0
     reg = data.registry()
     for name in NAMES:
         path = empty_machine / reg[name]["file"]

@@ -6,7 +6,7 @@ import pandas as pd
 import numpy as np
 import anndata as ad
 
-from scattn import models, report
+from scattn import cli, leaderboard, models, report
 from conftest import TINY, REPORT_MODELS, has_shared
 
 KEYS = {"model", "dataset", "seed", "task", "cells", "genes", "K", "metrics", "fit_seconds", "device",
@@ -17,7 +17,7 @@ def check_run(out: Path, model: str, dataset: str):
     rec = json.loads((out / "metrics.json").read_text())
     assert KEYS <= set(rec), KEYS - set(rec)
     assert (rec["model"], rec["dataset"]) == (model, dataset)
-    main = report.MAIN_METRICS[rec["task"]]
+    main = leaderboard.MAIN_METRICS[rec["task"]]
     for k in main + ["nmi"]:
         assert math.isfinite(rec["metrics"][k]) and 0 <= rec["metrics"][k] <= 1, (k, rec["metrics"])
     assert -1 <= rec["metrics"]["ari"] <= 1
@@ -79,13 +79,13 @@ def test_leaderboard_and_cli(sim_runs, runs_root, capsys):
     sub = report.run_report("protein_kmeans", "sim_citeseq", seed=0, cells="no_group_1", html=False, **TINY,
                             out_dir=str(runs_root / "protein_kmeans" / "sim_citeseq-no_group_1" / "seed0"))
     assert json.loads((sub / "metrics.json").read_text())["K"] == 4     # one of the five groups dropped
-    assert report.main(["leaderboard", str(runs_root)]) == 0
+    assert cli.main(["leaderboard", str(runs_root)]) == 0
     board = (runs_root / "LEADERBOARD.md").read_text()
     row = next(l for l in board.splitlines() if l.startswith("| sim_citeseq | pca_kmeans |"))
     assert "| sim_citeseq:no_group_1 | protein_kmeans |" in board        # a cell subset is named beside its dataset
     assert "| 2 |" in row and "±" in row                             # two seeds: mean ± sd
     assert (runs_root / "leaderboard.csv").exists()
-    assert report.main(["list"]) == 0
+    assert cli.main(["list"]) == 0
     assert "pca_kmeans" in capsys.readouterr().out
 
 
@@ -96,7 +96,7 @@ def test_estimated_k_report_and_its_own_table(runs_root, sim_runs):
     assert rec["protocol"]["oracle_k"] is False and 2 <= rec["K"] <= 20 and rec["protocol"]["n_types"] == 5
     assert rec["params"]["k"] == "estimate"
     md_dir = runs_root.parent / "kest_board"; md_dir.mkdir(exist_ok=True)
-    report.leaderboard(runs_root, out=md_dir)
+    leaderboard.leaderboard(runs_root, out=md_dir)
     md = (md_dir / "LEADERBOARD.md").read_text()
     assert md.index("## Clustering\n") < md.index("## Clustering with K estimated") < md.index("| sim | pca_kmeans | 1 | 300 |", md.index("K estimated"))
     with pytest.raises(ValueError, match="annotation model"):
@@ -111,10 +111,10 @@ def test_cli_report_on_an_unlabelled_user_file(tmp_path, capsys):
     a.var_names = [f"G{i}" for i in range(a.n_vars)]                    # gene symbols: markers are drawn too
     a.layers["counts"] = a.X.copy(); sc.pp.normalize_total(a); sc.pp.log1p(a)
     f = tmp_path / "my_cells.h5ad"; a.write_h5ad(f)
-    assert report.main(["report", "--model", "pca_kmeans", "--data", str(f), "--no-html", "--out-dir", str(tmp_path / "x")]) == 1
+    assert cli.main(["report", "--model", "pca_kmeans", "--data", str(f), "--no-html", "--out-dir", str(tmp_path / "x")]) == 1
     assert "add --layer counts" in capsys.readouterr().err                # refused before any kernel starts
     out = tmp_path / "r"
-    assert report.main(["report", "--model", "pca_kmeans", "--data", str(f), "--layer", "counts", "--out-dir", str(out)]) == 0
+    assert cli.main(["report", "--model", "pca_kmeans", "--data", str(f), "--layer", "counts", "--out-dir", str(out)]) == 0
     rec = json.loads((out / "metrics.json").read_text())
     assert rec["labelled"] is False and rec["metrics"] == {} and rec["protocol"]["k_method"] == "leiden"
     assert rec["params"]["layer"] == "counts" and rec["dataset"] == "my_cells"
@@ -134,7 +134,7 @@ def test_cli_annotation_report_on_a_labelled_user_file(tmp_path):
     a.obs["my_labels"] = a.obs["cell_type"].astype(str); del a.obs["cell_type"]
     f = tmp_path / "labelled.h5ad"; a.write_h5ad(f)
     out = tmp_path / "r"
-    assert report.main(["report", "--model", "logreg", "--data", str(f), "--label-key", "my_labels", "--no-html", "--out-dir", str(out)]) == 0
+    assert cli.main(["report", "--model", "logreg", "--data", str(f), "--label-key", "my_labels", "--no-html", "--out-dir", str(out)]) == 0
     back = ad.read_h5ad(out / "adata.h5ad")
     assert {"logreg_pred", "logreg_split", "my_labels"} <= set(back.obs.columns) and back.n_obs == a.n_obs
     te = back.obs["logreg_split"] == "test"

@@ -4,7 +4,7 @@ import json, sys
 from pathlib import Path
 import pandas as pd
 
-from scattn import report
+from scattn import leaderboard
 from scattn.models.sctrans import SCTransConfig
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -15,7 +15,7 @@ DECLARED = dict(contrastive=True, ctrst_form="supcon", mask_ratio=0.25, eval_los
 
 
 def test_development_set_is_never_reported_for_sctrans():
-    assert sel.DEV_DATASET not in {d for d, _ in report.ANNOTATION_SETS}
+    assert sel.DEV_DATASET not in {d for d, _ in leaderboard.ANNOTATION_SETS}
     hits = [p for p in (ROOT / "reports").rglob("metrics.json")
             if (r := json.loads(p.read_text()))["model"].startswith("sctrans") and r["dataset"] == sel.DEV_DATASET]
     assert not hits, hits

@@ -1,10 +1,10 @@
-"""The leaderboard's Snakefile, dry-run (`snakemake -n`) in an empty folder: one job per run of `report.grid()`, each
+"""The leaderboard's Snakefile, dry-run (`snakemake -n`) in an empty folder: one job per run of `leaderboard.grid()`, each
 setting numba's threads like the others, a GPU resource only for the neural models, the table as a local rule."""
 import re, shutil, subprocess, sys
 from pathlib import Path
 import pytest
 
-from scattn import models, report
+from scattn import leaderboard, models
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
@@ -17,7 +17,7 @@ def test_grid_dry_run(tmp_path):
                         "--config", "models=" + ",".join(chosen)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr[-3000:]
     out = r.stdout + r.stderr
-    runs = report.grid(chosen)
+    runs = leaderboard.grid(chosen)
     jobs = re.findall(r"rule report:\n(.*?)\n\n", out, flags=re.S)
     assert len(jobs) == len(runs), (len(jobs), len(runs))
     for job in jobs:
