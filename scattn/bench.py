@@ -223,7 +223,7 @@ def run(models:list[str]|None=None, dataset:str="pbmc_10x_4k", sizes:tuple=(1000
         epochs_scale:float=1.0, scale_epochs:float=0.1, out:str|Path|None="reports/BENCH.md", seed:int=0,
         progress:bool=True, cache:str|Path|None="reports/bench", measure_missing:bool=True, memory_epochs:float|None=0.01) -> dict:
     "Every model on `dataset` (full epochs × epochs_scale) and on sim:N for N in `sizes` (epochs × scale_epochs), then a memory probe on each (epochs × memory_epochs); kept in `cache`."
-    from scattn.leaderboard import PROTEIN_ONLY
+    from scattn.models import PROTEIN_ONLY
     names = list(models or default_models())
     say = print if progress else (lambda *a, **k: None)
     rows = []

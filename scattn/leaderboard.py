@@ -15,8 +15,8 @@ from .figures import _savefig
 
 
 # %% auto 0
-__all__ = ['MAIN_METRICS', 'LEAK_FLAGS', 'README_MARKERS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'PROTEIN_ONLY', 'collect',
-           'leaderboard', 'plot_leaderboard', 'top_rows', 'update_readme', 'grid']
+__all__ = ['MAIN_METRICS', 'LEAK_FLAGS', 'README_MARKERS', 'GRID_SEEDS', 'ANNOTATION_SETS', 'collect', 'leaderboard',
+           'plot_leaderboard', 'top_rows', 'update_readme', 'grid']
 
 # %% ../nbs/23_leaderboard.ipynb
 MAIN_METRICS = dict(clustering=["ari", "nmi", "acc"], annotation=["accuracy", "f1_macro", "f1_weighted", "recall_min"])
@@ -148,7 +148,6 @@ def update_readme(board:pd.DataFrame, readme="README.md") -> bool:
 GRID_SEEDS = dict(clustering=3, annotation=5)
 ANNOTATION_SETS = [("baron_human_subsample", "all"), ("cbmc_citeseq", "human"), ("zeisel", "all"), ("zeisel", "subclass"),
                    ("pbmc_10x_4k", "all"), ("human_kidney", "all"), ("pbmc68k_reduced", "all")]
-PROTEIN_ONLY = {"protein_kmeans"}                 # models that read obsm['protein'] alone
 
 def grid(names:list[str]|None=None) -> list[dict]:
     "The leaderboard's runs: dicts of model, dataset, cells, seed and out (the report's folder)."
@@ -159,7 +158,7 @@ def grid(names:list[str]|None=None) -> list[dict]:
         else:
             sets = [(d, "all") for d, v in reg.items() if "clustering" in v.get("task", "") and not d.startswith("sim")]
             sets += [(d, c) for d, _ in list(sets) for c, sub in data.SUBSETS.get(d, {}).items() if "clustering" in sub.get("task", "")]
-            if name in PROTEIN_ONLY: sets = [(d, c) for d, c in sets if reg[d].get("protein")]
+            if name in models.PROTEIN_ONLY: sets = [(d, c) for d, c in sets if reg[d].get("protein")]
         ks = ["oracle", "estimate"] if task == "clustering" else ["oracle"]
         rows += [dict(model=name, dataset=d, cells=c, seed=s, k=k, out=str(default_out_dir(name, d, s, c, k)))
                  for k in ks for d, c in sets if k == "oracle" or c == "all" for s in range(GRID_SEEDS[task])]

@@ -15,8 +15,8 @@ import anndata as ad
 from ..train import preset_config
 
 # %% auto 0
-__all__ = ['MODELS', 'MIN_CELLS', 'ModelInfo', 'register', 'names', 'get', 'store', 'check_config', 'keep_random_state',
-           'check_seed', 'fit_input', 'api_fit']
+__all__ = ['MODELS', 'PROTEIN_ONLY', 'MIN_CELLS', 'ModelInfo', 'register', 'names', 'get', 'store', 'check_config',
+           'keep_random_state', 'check_seed', 'fit_input', 'api_fit']
 
 # %% ../../nbs/06_models.ipynb
 @dataclass(frozen=True)
@@ -91,6 +91,8 @@ for _info in [
     ModelInfo("sctrans_noccr", "annotation", "scattn.models.sctrans", "SCTransConfig", False,
               "SCTrans ablation: without the conditional contrastive term (w/o CCR)", "ablation"),
 ]: register(_info)
+
+PROTEIN_ONLY = {"protein_kmeans"}                 # models that read obsm['protein'] alone: no RNA-only dataset or bench
 
 def names(task:str|None=None) -> list[str]:
     "Registered model names, optionally only those of one task."
