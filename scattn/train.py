@@ -5,6 +5,7 @@
 # %% ../nbs/05_train.ipynb 3
 from __future__ import annotations
 import math, platform, random, time
+from pathlib import Path
 from dataclasses import dataclass, field, asdict, is_dataclass
 from typing import Callable, Iterable
 import numpy as np
@@ -77,9 +78,8 @@ class Result:
             adata.obs[key_added] = pd.Categorical(labels)
         return labels
 
-    def save(self, path) -> "Path":
+    def save(self, path) -> Path:
         "Write the result with its fitted model (moved to the CPU) to `path` (torch.save; load it only from a source you trust)."
-        from pathlib import Path
         if hasattr(self.model, "to"): self.model.to("cpu")
         torch.save(self, path)
         return Path(path)
