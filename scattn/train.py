@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 # %% auto 0
 __all__ = ['PRESETS', 'get_device', 'seed_everything', 'versions', 'Result', 'Fitted', 'config_dict', 'train', 'index_batches',
-           'holdout', 'preset_config']
+           'batch_loader', 'holdout', 'mean_over_chunks', 'preset_config']
 
 # %% ../nbs/05_train.ipynb
 def get_device(device:str|torch.device="auto") -> torch.device:
@@ -171,16 +171,31 @@ def train(
     return history
 
 # %% ../nbs/05_train.ipynb
-def index_batches(n:int, batch_size:int, shuffle:bool=True, generator:torch.Generator|None=None) -> list[torch.Tensor]:
-    "Index tensors of one epoch's mini-batches over `n` items."
-    idx = torch.randperm(n, generator=generator) if shuffle else torch.arange(n)
-    return list(idx.split(batch_size))
+def index_batches(n:int, batch_size:int, shuffle:bool=True, generator:torch.Generator|None=None, drop_last:bool=False,
+                  min_size:int=1, weights:torch.Tensor|None=None) -> list[torch.Tensor]:
+    "Index tensors of one epoch's mini-batches over `n` items (shuffled, or drawn with replacement by `weights`)."
+    if weights is not None: idx = torch.multinomial(weights, n, replacement=True, generator=generator)   # (n,)
+    else: idx = torch.randperm(n, generator=generator) if shuffle else torch.arange(n)                  # (n,)
+    parts = list(idx.split(batch_size))
+    if drop_last and len(parts) > 1 and len(parts[-1]) < batch_size: parts = parts[:-1]
+    return [b for b in parts if len(b) >= min_size]
+
+def batch_loader(cells, batch_size:int, generator:torch.Generator, device=None, **kw) -> Callable[[], Iterable[torch.Tensor]]:
+    "The `batches` callable of `train`: each call gives one epoch's batches of the indices `cells` (`kw`: `index_batches`)."
+    cells = torch.as_tensor(cells, device=device)                                                        # (n,)
+    return lambda: (cells[b.to(device)] for b in index_batches(len(cells), batch_size, generator=generator, **kw))
 
 def holdout(n:int, fraction:float=0.1, seed:int=0) -> tuple[np.ndarray, np.ndarray]:
     "Indices of a random train / held-out split of `n` cells (for early stopping on reconstruction loss)."
     perm = np.random.default_rng(seed).permutation(n)
     n_val = int(round(n * fraction))
     return np.sort(perm[n_val:]), np.sort(perm[:n_val])
+
+def mean_over_chunks(loss:Callable, cells:torch.Tensor, chunk:int=1024, min_size:int=1) -> float:
+    "The cell-weighted mean of `loss(batch)` over the index tensor `cells`, in chunks (chunks under `min_size` left out)."
+    parts = [b for b in cells.split(chunk) if len(b) >= min_size]
+    if not parts: return 0.0
+    return float(sum(loss(b) * len(b) for b in parts) / sum(len(b) for b in parts))
 
 # %% ../nbs/05_train.ipynb
 PRESETS = ("default", "workshop")

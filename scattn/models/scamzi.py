@@ -15,7 +15,7 @@ import anndata as ad
 from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, zinb_nll, check_counts
 from ..cluster import spectral, kmeans, student_t, target_distribution, kl_loss, check_k
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks
 from . import store, check_config
 
 # %% auto 0
@@ -197,17 +197,14 @@ def fit(adata:ad.AnnData, config:SCAMZIConfig|None=None, *, seed:int=0, device:s
     k = check_k(cfg.n_clusters, n) if cfg.n_clusters is not None else None
     model = SCAMZI(X.shape[1], cfg).to(dev)
     tr, va = holdout(n, cfg.val_fraction if cfg.patience is not None else 0.0, seed)
-    tr_t, va_t = torch.as_tensor(tr, device=dev), torch.as_tensor(va, device=dev)
+    va_t = torch.as_tensor(va, device=dev)
     zi = model.decoder.zi
     if zi is not None and cfg.anneal == "planned":      # reach tau_min when the planned pretraining ends
         planned = cfg.pretrain_epochs * math.ceil(len(tr) / cfg.batch_size)
         zi.rate, zi.every = math.log(cfg.tau0 / cfg.tau_min) / max(planned, 1), 1
-    gen = torch.Generator().manual_seed(seed)
-    batches = lambda: (tr_t[b.to(dev)] for b in index_batches(len(tr), cfg.batch_size, generator=gen))
+    batches = batch_loader(tr, cfg.batch_size, torch.Generator().manual_seed(seed), dev)
     step = lambda i: model.loss(X[i], C[i], S[i], LG[i])
-    def val_loss():
-        if len(va) == 0: return 0.0
-        return float(sum(model.loss(X[b], C[b], S[b], LG[b]) * len(b) for b in va_t.split(1024)) / len(va))
+    val_loss = lambda: mean_over_chunks(lambda b: model.loss(X[b], C[b], S[b], LG[b]), va_t)
     patience = cfg.patience if len(va) else None
     hist = {}
     for phase, epochs, opt in [("pretrain", cfg.pretrain_epochs, torch.optim.Adam(model.parameters(), lr=cfg.pretrain_lr, amsgrad=True)),

@@ -16,7 +16,7 @@ import anndata as ad
 import scanpy as sc
 from ..preprocess import ftest_select
 from ..cluster import kmeans, check_k
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks
 from ..metrics import cluster_acc, hungarian
 from . import store, check_config
 from .baselines import pca_embedding
@@ -282,11 +282,9 @@ def fit(adata:ad.AnnData, config:SCCompressSAConfig|None=None, *, seed:int=0, de
     n = len(X)
     tr, va = holdout(n, cfg.val_fraction, seed)
     tr_t, va_t = torch.as_tensor(tr, device=dev), torch.as_tensor(va, device=dev)
-    gen = torch.Generator().manual_seed(seed)
-    bs = min(cfg.batch_size, len(tr))
-    batches = lambda: (tr_t[b.to(dev)] for b in index_batches(len(tr), bs, generator=gen) if len(b) == bs)  # drop_last
+    batches = batch_loader(tr, min(cfg.batch_size, len(tr)), torch.Generator().manual_seed(seed), dev, drop_last=True)
     step = lambda i: model.loss(img[i])
-    val_loss = lambda: float(sum(recon_loss(img[b], model.cae(img[b]), cfg.layer_weight) * len(b) for b in va_t.split(1024)) / max(len(va), 1))
+    val_loss = lambda: mean_over_chunks(lambda b: recon_loss(img[b], model.cae(img[b]), cfg.layer_weight), va_t)
     protocol = {}
     if cfg.gene_selection == "ftest_true": protocol.update(supervised_gene_selection=True, label_leakage=True)
     labels_true = None

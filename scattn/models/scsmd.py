@@ -17,7 +17,7 @@ from tqdm import tqdm
 from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, nb_nll
 from ..cluster import kmeans, check_k, fcm_memberships, fcm_centres
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, index_batches
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, batch_loader
 from . import store, check_config
 
 # %% auto 0
@@ -291,7 +291,7 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
     model = SCSMD(cfg, k).to(dev)
     gen = torch.Generator().manual_seed(seed)
     bs = min(cfg.batch_size, n)
-    batches = lambda: [b.to(dev) for b in index_batches(n, bs, generator=gen)]
+    batches = batch_loader(np.arange(n), bs, gen, dev)
     hist = {"pretrain": [], "stage1": [], "stage2": [], "max_membership": [], "fcm_changed": []}
     protocol = {}
     labels_true = None

@@ -15,7 +15,7 @@ import anndata as ad
 import pandas as pd
 from ..data import validate
 from ..preprocess import split, train_genes, library_genes, query_genes
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader
 from . import store, check_config
 
 # %% auto 0
@@ -322,11 +322,8 @@ def _train_run(X:torch.Tensor, y:np.ndarray, idx:np.ndarray, va:np.ndarray, n_cl
     wc = class_weights(y[idx], n_classes)                                   # (C,) balanced weights of these cells
     w = torch.as_tensor(wc, dtype=torch.float32, device=dev) if cfg.balance == "loss" else None
     draw = torch.as_tensor(wc[y[idx]]) if cfg.balance == "sampler" else None   # (n,) sampling weights
-    yt, idx_t = torch.as_tensor(y, device=dev), torch.as_tensor(idx, device=dev)
-    def batches():
-        parts = (torch.multinomial(draw, len(idx), replacement=True, generator=gen).split(cfg.batch_size) if draw is not None
-                 else index_batches(len(idx), cfg.batch_size, generator=gen))
-        return (idx_t[b.to(dev)] for b in parts if len(b) > 1)
+    yt = torch.as_tensor(y, device=dev)
+    batches = batch_loader(idx, cfg.batch_size, gen, dev, min_size=2, weights=draw)  # batch norm needs two cells
     step = lambda i: model.loss(X[i], yt[i], gen, weight=w)
     va_t = torch.as_tensor(va, device=dev)
     def val_loss():                                                         # (weighted) cross-entropy of the slice

@@ -17,7 +17,7 @@ from ..preprocess import preprocess, protein_input, protein_kind
 from ..distributions import zinb_nll, nb_nll, check_counts
 from ..cluster import kmeans, leiden, check_k
 from ..metrics import evaluate
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, index_batches, holdout
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks
 from . import store, check_config
 
 # %% auto 0
@@ -247,21 +247,15 @@ def fit(adata:ad.AnnData, config:SRSAVAEConfig|None=None, *, seed:int=0, device:
     model = SRSAVAE(X.shape[1], cfg, P, lik or "gaussian").to(dev)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, eps=cfg.adam_eps)
     tr, va = holdout(n, cfg.monitor_fraction, seed)
-    tr_t, va_t = torch.as_tensor(tr, device=dev), torch.as_tensor(va, device=dev)
-    gen = torch.Generator().manual_seed(seed)
+    va_t = torch.as_tensor(va, device=dev)
     bs = min(cfg.batch_size, len(tr))
-    def batches():                                                                      # drop_last: no tiny batches
-        idx = index_batches(len(tr), bs, generator=gen)
-        return (tr_t[b.to(dev)] for b in (idx if len(idx) == 1 else idx[:len(idx) - (len(idx[-1]) < bs)]))
+    batches = batch_loader(tr, bs, torch.Generator().manual_seed(seed), dev, drop_last=True)   # no tiny batches
     epoch = [0]
     def step(i):
         return model.loss(X[i], Yin[i] if P else None, Y[i] if P else None, LG[i],
                           beta=kl_weight(epoch[0], cfg.kl_warmup_epochs))
-    def val_loss():
-        if len(va) == 0: return 0.0
-        parts = [b for b in va_t.split(bs) if len(b) > 1]
-        return float(sum(model.loss(X[b], Yin[b] if P else None, Y[b] if P else None, LG[b])["loss"] * len(b)
-                         for b in parts) / sum(len(b) for b in parts))
+    val_loss = lambda: mean_over_chunks(lambda b: model.loss(X[b], Yin[b] if P else None, Y[b] if P else None, LG[b])["loss"],
+                                        va_t, chunk=bs, min_size=2)
     def tick(e): epoch[0] = e + 1
     epochs = cfg.max_epochs if cfg.max_epochs is not None else default_epochs(n)
     hist = train(model, batches, step, opt, epochs, val_loss=val_loss if len(va) else None, patience=None,
