@@ -42,7 +42,7 @@ def marker_genes(adata:ad.AnnData, key:str, n_genes:int=2, path=None, names:dict
     import scanpy as sc
     a = lognorm(adata)
     lab = adata.obs[key].astype(str).map(lambda c: (names or {}).get(c, c))
-    a.obs["group"] = pd.Categorical(lab, categories=sorted(set(lab) - {"nan"}, key=models._natural))
+    a.obs["group"] = pd.Categorical(lab, categories=sorted(set(lab) - {"nan"}, key=models.natural_key))
     big = [g for g, n in a.obs["group"].value_counts().items() if n >= 3]
     a = a[a.obs["group"].isin(big).values].copy(); a.obs["group"] = a.obs["group"].cat.remove_unused_categories()
     sc.tl.rank_genes_groups(a, "group", method="t-test", n_genes=n_genes, use_raw=False)
@@ -59,7 +59,7 @@ def paga_graph(adata:ad.AnnData, key:str, emb_key:str, seed:int=0, path=None, na
     a = ad.AnnData(np.zeros((int(ok.sum()), 0), np.float32)); a.obsm["X_emb"] = Z[ok]
     lab = adata.obs[key].astype(str).values[ok]
     lab = np.array([(names or {}).get(c, c) for c in lab])
-    a.obs["group"] = pd.Categorical(lab, categories=sorted(set(lab), key=models._natural))
+    a.obs["group"] = pd.Categorical(lab, categories=sorted(set(lab), key=models.natural_key))
     sc.pp.neighbors(a, n_neighbors=15, use_rep="X_emb", random_state=seed)
     cats = list(a.obs["group"].cat.categories)
     codes = a.obs["group"].cat.codes.values

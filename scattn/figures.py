@@ -53,7 +53,7 @@ def plot_umap(adata:ad.AnnData, umap:np.ndarray, keys:list[str], titles:list[str
     first = None
     for ax, key, title in zip(np.atleast_1d(axes), keys, titles or keys):
         lab = adata.obs[key].astype(str).values
-        cats = sorted(set(lab) - {"nan", "<NA>"}, key=models._natural)
+        cats = sorted(set(lab) - {"nan", "<NA>"}, key=models.natural_key)
         if first is None: cols = first = dict(zip(cats, _palette(len(cats))))
         else:
             ok = np.isin(lab, cats)

@@ -15,7 +15,7 @@ import anndata as ad
 from ..train import preset_config
 
 # %% auto 0
-__all__ = ['MODELS', 'PROTEIN_ONLY', 'MIN_CELLS', 'ModelInfo', 'register', 'names', 'get', 'store', 'check_config',
+__all__ = ['MODELS', 'PROTEIN_ONLY', 'MIN_CELLS', 'ModelInfo', 'register', 'names', 'get', 'store', 'natural_key', 'check_config',
            'keep_random_state', 'check_seed', 'fit_input', 'api_fit']
 
 # %% ../../nbs/06_models.ipynb
@@ -121,9 +121,9 @@ def store(adata:ad.AnnData, name:str, obs_names, embedding=None, labels=None, ke
     if labels is not None:
         lab = pd.Series(pd.NA, index=adata.obs_names, dtype=object)
         lab.iloc[pos] = np.asarray(labels).astype(str)
-        adata.obs[key or name] = pd.Categorical(lab, categories=sorted(set(np.asarray(labels).astype(str)), key=_natural))
+        adata.obs[key or name] = pd.Categorical(lab, categories=sorted(set(np.asarray(labels).astype(str)), key=natural_key))
 
-def _natural(s: str):
+def natural_key(s: str):
     "Sort key that puts '2' before '10'."
     return (0, int(s), "") if s.isdigit() else (1, 0, s)
 
