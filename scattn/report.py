@@ -175,11 +175,11 @@ def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs
 
 # %% ../nbs/22_report.ipynb
 def git_commit() -> str:
-    "The project's git commit (with '+dirty' when the tree has changes), or 'unknown'."
+    "The project's git commit, with '+dirty' when tracked files outside reports/ have changed (runs rewrite reports/), or 'unknown'."
     try:
         root = _project_root()
         sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)reports"], cwd=root, capture_output=True, text=True).stdout.strip()
         return sha + ("+dirty" if dirty else "")
     except Exception: return "unknown"
 
@@ -202,14 +202,15 @@ def diagnostics(result) -> dict:
         (isinstance(v, (list, tuple)) and len(v) <= 20 and all(isinstance(x, (int, float, str)) for x in v))
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in getattr(result, "extra", {}).items() if ok(v)}
 
-def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, scores:dict, protocol:dict, **params) -> dict:
-    "The metrics.json record of one run."
+def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, scores:dict, protocol:dict, commit:str|None=None,
+                   **params) -> dict:
+    "The metrics.json record of one run (`commit`: `git_commit()` taken before the fit, so a commit made during a long run is not named)."
     rec = dict(model=model, dataset=dataset, seed=seed, task=models.get(model).info.task,
                cells=int(adata.n_obs), genes=int(result.extra.get("n_genes", adata.n_vars)), K=protocol.get("K"),
                metrics=scores, fit_seconds=round(float(result.seconds), 3), device=str(result.device),
                diagnostics=diagnostics(result),
                protocol=protocol, params=params, config=result.config, versions=result.versions,
-               git_commit=git_commit(), finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+               git_commit=commit or git_commit(), finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                labelled=bool(protocol.get("labelled", True)))
     bad = [k for k, v in scores.items() if isinstance(v, float) and not np.isfinite(v)]
     if bad: raise ValueError(f"non-finite metrics {bad}: refusing to write them")
