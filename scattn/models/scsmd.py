@@ -289,9 +289,7 @@ def fit(adata:ad.AnnData, config:SCSMDConfig|None=None, *, seed:int=0, device:st
     s = torch.as_tensor(sf, device=dev)[:, None]                                      # (N, 1)
     lgx1 = None if tgt is None else torch.lgamma(tgt + 1)                            # constant: once
     model = SCSMD(cfg, k).to(dev)
-    gen = torch.Generator().manual_seed(seed)
-    bs = min(cfg.batch_size, n)
-    batches = batch_loader(np.arange(n), bs, gen, dev)
+    batches = batch_loader(np.arange(n), min(cfg.batch_size, n), torch.Generator().manual_seed(seed), dev)
     hist = {"pretrain": [], "stage1": [], "stage2": [], "max_membership": [], "fcm_changed": []}
     protocol = {}
     labels_true = None
