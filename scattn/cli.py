@@ -37,8 +37,8 @@ def _data_command(a) -> int:
         print(f"{n}: {path}")
     return 0
 
-def main(argv:list[str]|None=None) -> int:
-    "The `scattn` console script."
+def _main(argv:list[str]|None=None) -> int:
+    "Parse the words and run one subcommand."
     import argparse
     ap = argparse.ArgumentParser(prog="scattn", description="scattn: run reports, fetch datasets and build the leaderboard")
     ap.add_argument("--version", action="version", version=f"scattn {_version()}")
@@ -101,3 +101,12 @@ def main(argv:list[str]|None=None) -> int:
         print((out / "report.html").resolve() if not a.no_html else (out / "metrics.json").resolve())
         if (out / "adata.h5ad").exists(): print(f"your cells with the results: {(out / 'adata.h5ad').resolve()}")
     return 0
+
+def main(argv:list[str]|None=None) -> int:
+    "The `scattn` console script; a reader that closes the pipe early (`scattn list | head`) ends it quietly."
+    try: return _main(argv)
+    except BrokenPipeError:
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit does not raise again
+        return 1
+
