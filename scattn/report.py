@@ -202,15 +202,15 @@ def diagnostics(result) -> dict:
         (isinstance(v, (list, tuple)) and len(v) <= 20 and all(isinstance(x, (int, float, str)) for x in v))
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in getattr(result, "extra", {}).items() if ok(v)}
 
-def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, scores:dict, protocol:dict, commit:str|None=None,
+def metrics_record(model:str, dataset:str, seed:int, adata:ad.AnnData, result, scores:dict, protocol:dict, *, commit:str,
                    **params) -> dict:
-    "The metrics.json record of one run (`commit`: `git_commit()` taken before the fit, so a commit made during a long run is not named)."
+    "The metrics.json record of one run (`commit`: `git_commit()`, taken by the caller before the fit, so a commit made during a long run is not named)."
     rec = dict(model=model, dataset=dataset, seed=seed, task=models.get(model).info.task,
                cells=int(adata.n_obs), genes=int(result.extra.get("n_genes", adata.n_vars)), K=protocol.get("K"),
                metrics=scores, fit_seconds=round(float(result.seconds), 3), device=str(result.device),
                diagnostics=diagnostics(result),
                protocol=protocol, params=params, config=result.config, versions=result.versions,
-               git_commit=commit or git_commit(), finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+               git_commit=commit, finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                labelled=bool(protocol.get("labelled", True)))
     bad = [k for k, v in scores.items() if isinstance(v, float) and not np.isfinite(v)]
     if bad: raise ValueError(f"non-finite metrics {bad}: refusing to write them")
