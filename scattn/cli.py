@@ -49,7 +49,7 @@ def _main(argv:list[str]|None=None) -> int:
     src.add_argument("--dataset", default="sim", help="a registered dataset (scattn data list)")
     src.add_argument("--data", default=None, metavar="FILE.h5ad", help="your own AnnData file instead of a registered dataset")
     r.add_argument("--label-key", default=None, help="with --data: the obs column of labels (scores the run); none: unlabelled")
-    r.add_argument("--layer", default=None, help="with --data: the layer that holds raw counts (default X)")
+    r.add_argument("--layer", default=None, help="with --data: the layer that holds raw counts (default X; raw: adata.raw, as in CELLxGENE files)")
     r.add_argument("--seed", type=int, nargs="+", default=[0])
     r.add_argument("--max-cells", type=int, default=None)
     r.add_argument("--cells", default="all", help="a named cell subset of the dataset (e.g. cbmc_citeseq: human)")

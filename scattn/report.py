@@ -60,14 +60,17 @@ def is_labelled(adata:ad.AnnData) -> bool:
     return bool(adata.uns.get("labelled", "cell_type" in adata.obs))
 
 def read_user_data(path, label_key:str|None=None, layer:str|None=None) -> ad.AnnData:
-    "A user's .h5ad for a report: counts from `layer` (or X) as CSR float32, labels from obs[label_key] into obs['cell_type']."
+    "A user's .h5ad for a report: counts from `layer` (X by default; `raw`: adata.raw) as CSR float32, labels from obs[label_key] into obs['cell_type']."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no such file: {path}")
     try: a = ad.read_h5ad(path)
     except Exception as e: raise ValueError(f"{path} could not be read as an .h5ad file ({type(e).__name__}: {e})") from None
-    if layer is not None and layer not in a.layers:
-        raise ValueError(f"{path.name} has no layer {layer!r}; its layers: {', '.join(a.layers) or 'none'}")
-    X = a.layers[layer] if layer is not None else a.X
+    use_raw = layer == "raw" and "raw" not in a.layers and a.raw is not None    # CELLxGENE files keep counts in adata.raw
+    if layer is not None and layer not in a.layers and not use_raw:
+        raise ValueError(f"{path.name} has no layer {layer!r}{' and no adata.raw' if layer == 'raw' else ''}; "
+                         f"its layers: {', '.join(a.layers) or 'none'}")
+    X = a.raw.X if use_raw else a.layers[layer] if layer is not None else a.X
+    genes = a.raw.var_names if use_raw else a.var_names                     # adata.raw may hold more genes than X
     if X is None: raise ValueError(f"{path.name} has no X matrix; name the layer that holds the counts with --layer "
                                    f"(its layers: {', '.join(a.layers) or 'none'})")
     obs = a.obs.copy()
@@ -81,17 +84,18 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None) -> ad.Ann
             raise ValueError(f"obs[{label_key!r}] has {int(lab.isna().sum())} cells without a label: drop or label them first")
         if label_key != "cell_type" and "cell_type" in obs: obs = obs.rename(columns={"cell_type": "cell_type_original"})
         obs["cell_type"] = pd.Categorical(lab.astype(str))
-    out = ad.AnnData(sparse.csr_matrix(X, dtype=np.float32), obs=obs, var=pd.DataFrame(index=a.var_names.astype(str)))
+    out = ad.AnnData(sparse.csr_matrix(X, dtype=np.float32), obs=obs, var=pd.DataFrame(index=genes.astype(str)))
     for key, val in a.obsm.items(): out.obsm[key] = val
     out.uns.update(dataset=path.stem, source=str(path.resolve()), labelled=label_key is not None,
-                   label_key=label_key or "", layer=layer or "X", x_kind="counts" if data.is_counts(out.X) else "other")
+                   label_key=label_key or "", layer="adata.raw" if use_raw else layer or "X", x_kind="counts" if data.is_counts(out.X) else "other")
     return out
 
 def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=None, k:str="estimate") -> ad.AnnData:
     "Every check a report on a user's .h5ad needs, before any kernel starts: one clear error naming the problem and the fix."
     info = models.get(model).info
     a = read_user_data(path, label_key, layer)
-    where, name = (f"layers[{layer!r}]" if layer else "X"), Path(path).name
+    where = {"adata.raw": "adata.raw.X", "X": "X"}.get(a.uns["layer"], f"layers[{layer!r}]")
+    name = Path(path).name
     if a.n_obs < 10 or a.n_vars < 2: raise ValueError(f"{name}: {a.n_obs} cells x {a.n_vars} genes is too small for a report")
     if not np.isfinite(a.X.data).all(): raise ValueError(f"{name}: {where} contains NaN or infinite values")
     if a.obs_names.has_duplicates:
@@ -100,8 +104,11 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
     if info.needs_counts and not data.is_counts(a.X):
         src = ad.read_h5ad(path)
         with_counts = [l for l in src.layers if data.is_counts(src.layers[l])]
+        if src.raw is not None and "raw" not in src.layers and a.uns["layer"] != "adata.raw" and data.is_counts(src.raw.X):
+            with_counts.append("raw")                                        # --layer raw reads adata.raw
         v = a.X.data
-        fix = (f"its layers {with_counts} hold counts: add --layer {with_counts[0]}" if with_counts else
+        fix = (f"{'adata.raw holds' if with_counts == ['raw'] else f'its layers {with_counts} hold'} counts: "
+               f"add --layer {with_counts[0]}" if with_counts else
                "keep the raw counts in a layer before normalising (adata.layers['counts'] = adata.X.copy()) and pass --layer counts")
         raise ValueError(f"{model} needs raw counts (non-negative integers), but {where} of {name} holds other values "
                          f"(min {v.min():.3g}, max {v.max():.3g}{'; it looks log-normalised' if v.min() >= 0 and v.max() < 20 else ''}): {fix}")
