@@ -101,6 +101,9 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
     if a.obs_names.has_duplicates:
         raise ValueError(f"{name}: {int(a.obs_names.duplicated().sum())} duplicated cell names (obs_names); "
                          "call adata.obs_names_make_unique() and save the file again")
+    if a.var_names.has_duplicates:
+        raise ValueError(f"{name}: {int(a.var_names.duplicated().sum())} duplicated gene names (var_names, e.g. "
+                         f"{a.var_names[a.var_names.duplicated()][0]!r}); call adata.var_names_make_unique() and save the file again")
     if info.needs_counts and not data.is_counts(a.X):
         src = ad.read_h5ad(path)
         with_counts = [l for l in src.layers if data.is_counts(src.layers[l])]
