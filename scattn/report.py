@@ -26,7 +26,7 @@ __all__ = ['PARAMS', 'REPORT_PRODUCTS', 'check_params', 'is_labelled', 'read_use
 # %% ../nbs/22_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
               device=str, out_dir=str, cells=str, k=str, data=(str, type(None)), label_key=(str, type(None)),
-              layer=(str, type(None)), preset=str)
+              layer=(str, type(None)), gene_symbols=(str, type(None)), preset=str)
 
 def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
@@ -59,8 +59,8 @@ def is_labelled(adata:ad.AnnData) -> bool:
     "Whether a report's cells carry labels in obs['cell_type'] (user files without --label-key do not)."
     return bool(adata.uns.get("labelled", "cell_type" in adata.obs))
 
-def read_user_data(path, label_key:str|None=None, layer:str|None=None) -> ad.AnnData:
-    "A user's .h5ad for a report: counts from `layer` (X by default; `raw`: adata.raw) as CSR float32, labels from obs[label_key] into obs['cell_type']."
+def read_user_data(path, label_key:str|None=None, layer:str|None=None, gene_symbols:str|None=None) -> ad.AnnData:
+    "A user's .h5ad for a report: counts from `layer` (X by default; `raw`: adata.raw) as CSR float32, labels from obs[label_key] into obs['cell_type'], gene names from var[gene_symbols]."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no such file: {path}")
     try: a = ad.read_h5ad(path)
@@ -70,7 +70,14 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None) -> ad.Ann
         raise ValueError(f"{path.name} has no layer {layer!r}{' and no adata.raw' if layer == 'raw' else ''}; "
                          f"its layers: {', '.join(a.layers) or 'none'}")
     X = a.raw.X if use_raw else a.layers[layer] if layer is not None else a.X
-    genes = a.raw.var_names if use_raw else a.var_names                     # adata.raw may hold more genes than X
+    var = a.raw.var if use_raw else a.var                                   # adata.raw may hold more genes than X
+    genes = pd.Index(var.index.astype(str))
+    if gene_symbols is not None:                                             # like scanpy's gene_symbols: names for figures
+        if gene_symbols not in var:
+            raise ValueError(f"gene_symbols {gene_symbols!r} is not a var column of {path.name}"
+                             f"{' (adata.raw)' if use_raw else ''}; its columns: {', '.join(var.columns) or 'none'}")
+        sym = var[gene_symbols].astype(str).where(var[gene_symbols].notna() & (var[gene_symbols].astype(str) != ""), genes)
+        genes = pd.Index(ad.utils.make_index_unique(pd.Index(sym.to_numpy())))  # a missing symbol keeps its id
     if X is None: raise ValueError(f"{path.name} has no X matrix; name the layer that holds the counts with --layer "
                                    f"(its layers: {', '.join(a.layers) or 'none'})")
     obs = a.obs.copy()
@@ -84,16 +91,17 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None) -> ad.Ann
             raise ValueError(f"obs[{label_key!r}] has {int(lab.isna().sum())} cells without a label: drop or label them first")
         if label_key != "cell_type" and "cell_type" in obs: obs = obs.rename(columns={"cell_type": "cell_type_original"})
         obs["cell_type"] = pd.Categorical(lab.astype(str))
-    out = ad.AnnData(sparse.csr_matrix(X, dtype=np.float32), obs=obs, var=pd.DataFrame(index=genes.astype(str)))
+    out = ad.AnnData(sparse.csr_matrix(X, dtype=np.float32), obs=obs, var=pd.DataFrame(index=genes))
     for key, val in a.obsm.items(): out.obsm[key] = val
     out.uns.update(dataset=path.stem, source=str(path.resolve()), labelled=label_key is not None,
                    label_key=label_key or "", layer="adata.raw" if use_raw else layer or "X", x_kind="counts" if data.is_counts(out.X) else "other")
     return out
 
-def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=None, k:str="estimate") -> ad.AnnData:
+def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=None, k:str="estimate",
+                    gene_symbols:str|None=None) -> ad.AnnData:
     "Every check a report on a user's .h5ad needs, before any kernel starts: one clear error naming the problem and the fix."
     info = models.get(model).info
-    a = read_user_data(path, label_key, layer)
+    a = read_user_data(path, label_key, layer, gene_symbols)
     where = {"adata.raw": "adata.raw.X", "X": "X"}.get(a.uns["layer"], f"layers[{layer!r}]")
     name = Path(path).name
     if a.n_obs < 10 or a.n_vars < 2: raise ValueError(f"{name}: {a.n_obs} cells x {a.n_vars} genes is too small for a report")
@@ -127,9 +135,9 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
     return a
 
 def prepare(dataset:str, max_cells:int|None=None, seed:int=0, cells:str="all", data_path:str|None=None,
-            label_key:str|None=None, layer:str|None=None) -> ad.AnnData:
+            label_key:str|None=None, layer:str|None=None, gene_symbols:str|None=None) -> ad.AnnData:
     "Load a dataset (or a user's file), keep the subset `cells` and subsample it to at most `max_cells` cells."
-    adata = (read_user_data(data_path, label_key, layer) if data_path is not None
+    adata = (read_user_data(data_path, label_key, layer, gene_symbols) if data_path is not None
              else data.select_cells(data.load(dataset), dataset, cells))
     if max_cells is not None and adata.n_obs > max_cells:
         idx = np.sort(np.random.default_rng(seed).choice(adata.n_obs, max_cells, replace=False))
@@ -277,7 +285,7 @@ def _clear_products(out:Path) -> None:
 def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None, epochs_scale:float=1.0,
                device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all",
                k:str|None=None, data_path:str|None=None, label_key:str|None=None, layer:str|None=None,
-               echo:bool=False, preset:str="default") -> Path:
+               echo:bool=False, preset:str="default", gene_symbols:str|None=None) -> Path:
     "Execute the report notebook for one (model, dataset or user file, seed[, cell subset][, K]); returns out_dir."
     check_params(model=model)                                              # a wrong type names the parameter
     task = models.get(model).info.task
@@ -286,7 +294,7 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
         if k is None: k = "oracle" if label_key is not None or task == "annotation" else "estimate"
         check_params(k=str(k), cells=cells, data=data_path)
         dataset = Path(data_path).stem
-        a = check_user_data(data_path, model, label_key, layer, str(k))          # every check before a kernel starts
+        a = check_user_data(data_path, model, label_key, layer, str(k), gene_symbols)          # every check before a kernel starts
         if echo: print(f"{Path(data_path).name}: {a.n_obs} cells x {a.n_vars} genes from {layer or 'X'}; "
                        + (f"labels from obs[{label_key!r}], {a.obs['cell_type'].nunique()} classes" if label_key
                           else "no labels: no scores") + (f"; K: {k}" if task == "clustering" else ""), file=sys.stderr)
@@ -297,7 +305,7 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
     out_dir = str(out_dir or default_out_dir(model, dataset + tag, seed, cells, k))
     params = check_params(model=model, dataset=dataset, seed=seed, max_cells=max_cells, epochs_scale=epochs_scale,
                           device=device, out_dir=str(Path(out_dir).resolve()), cells=cells, preset=preset,
-                          **({} if data_path is None else dict(data=data_path, label_key=label_key, layer=layer)))
+                          **({} if data_path is None else dict(data=data_path, label_key=label_key, layer=layer, gene_symbols=gene_symbols)))
     if k != "oracle":
         if task != "clustering": raise ValueError(f"{model} is an annotation model: --k applies to clustering only")
         params.update(check_params(k=k))

@@ -140,3 +140,23 @@ def test_cli_annotation_report_on_a_labelled_user_file(tmp_path):
     te = back.obs["logreg_split"] == "test"
     acc = (back.obs["logreg_pred"][te].astype(str) == back.obs["my_labels"][te]).mean()
     assert acc == pytest.approx(json.loads((out / "metrics.json").read_text())["metrics"]["accuracy"])
+
+
+def test_cli_report_on_a_cellxgene_style_file(tmp_path):
+    "A CELLxGENE-style file: log-normalised X over a gene subset, counts of all genes in adata.raw, Ensembl ids as var_names."
+    import scanpy as sc
+    from scattn.data import simulate
+    a = simulate(n_cells=300, n_genes=300, n_groups=3, seed=6)
+    counts = a.X.copy(); sc.pp.normalize_total(a); sc.pp.log1p(a)
+    a.var["feature_name"] = [f"SYM{i}" for i in range(a.n_vars)]
+    a.var_names = [f"ENSG{i:011d}" for i in range(a.n_vars)]
+    a.raw = ad.AnnData(counts, obs=a.obs[[]], var=a.var[["feature_name"]])
+    a = a[:, :200].copy()
+    f = tmp_path / "cxg.h5ad"; a.write_h5ad(f)
+    out = tmp_path / "r"
+    assert cli.main(["report", "--model", "logreg", "--data", str(f), "--layer", "raw", "--gene-symbols", "feature_name",
+                     "--label-key", "cell_type", "--no-html", "--out-dir", str(out)]) == 0
+    rec = json.loads((out / "metrics.json").read_text())
+    assert rec["params"]["layer"] == "raw" and rec["params"]["gene_symbols"] == "feature_name" and rec["labelled"] is True
+    back = ad.read_h5ad(out / "adata.h5ad")
+    assert back.n_vars == 300 and back.var_names[0] == "SYM0"             # all genes of adata.raw, named by symbol
