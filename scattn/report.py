@@ -115,11 +115,11 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
     if info.needs_counts and not data.is_counts(a.X):
         src = ad.read_h5ad(path)
         with_counts = [l for l in src.layers if data.is_counts(src.layers[l])]
-        if src.raw is not None and "raw" not in src.layers and a.uns["layer"] != "adata.raw" and data.is_counts(src.raw.X):
-            with_counts.append("raw")                                        # --layer raw reads adata.raw
+        raw_counts = (src.raw is not None and "raw" not in src.layers and a.uns["layer"] != "adata.raw"
+                      and data.is_counts(src.raw.X))                         # --layer raw reads adata.raw
         v = a.X.data
-        fix = (f"{'adata.raw holds' if with_counts == ['raw'] else f'its layers {with_counts} hold'} counts: "
-               f"add --layer {with_counts[0]}" if with_counts else
+        fix = (f"its layers {with_counts} hold counts: add --layer {with_counts[0]}" if with_counts else
+               "adata.raw holds counts: add --layer raw" if raw_counts else
                "keep the raw counts in a layer before normalising (adata.layers['counts'] = adata.X.copy()) and pass --layer counts")
         raise ValueError(f"{model} needs raw counts (non-negative integers), but {where} of {name} holds other values "
                          f"(min {v.min():.3g}, max {v.max():.3g}{'; it looks log-normalised' if v.min() >= 0 and v.max() < 20 else ''}): {fix}")
@@ -295,7 +295,7 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
         check_params(k=str(k), cells=cells, data=data_path)
         dataset = Path(data_path).stem
         a = check_user_data(data_path, model, label_key, layer, str(k), gene_symbols)          # every check before a kernel starts
-        if echo: print(f"{Path(data_path).name}: {a.n_obs} cells x {a.n_vars} genes from {layer or 'X'}; "
+        if echo: print(f"{Path(data_path).name}: {a.n_obs} cells x {a.n_vars} genes from {a.uns['layer']}; "
                        + (f"labels from obs[{label_key!r}], {a.obs['cell_type'].nunique()} classes" if label_key
                           else "no labels: no scores") + (f"; K: {k}" if task == "clustering" else ""), file=sys.stderr)
         del a
