@@ -76,8 +76,8 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None, gene_symb
         if gene_symbols not in var:
             raise ValueError(f"gene_symbols {gene_symbols!r} is not a var column of {path.name}"
                              f"{' (adata.raw)' if use_raw else ''}; its columns: {', '.join(var.columns) or 'none'}")
-        sym = var[gene_symbols].astype(str).where(var[gene_symbols].notna() & (var[gene_symbols].astype(str) != ""), genes)
-        genes = pd.Index(ad.utils.make_index_unique(pd.Index(sym.to_numpy())))  # a missing symbol keeps its id
+        sym = var[gene_symbols].astype(str).where(var[gene_symbols].notna(), "")
+        genes = ad.utils.make_index_unique(pd.Index(np.where(sym != "", sym, genes)))  # a missing symbol keeps its id
     if X is None: raise ValueError(f"{path.name} has no X matrix; name the layer that holds the counts with --layer "
                                    f"(its layers: {', '.join(a.layers) or 'none'})")
     obs = a.obs.copy()
