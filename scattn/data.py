@@ -14,7 +14,7 @@ import anndata as ad
 # %% auto 0
 __all__ = ['REGISTRY_PATH', 'BUILTIN', 'SIM_LESSON', 'SUBSETS', 'package_file', 'registry', 'dataset_names', 'cache_dir',
            'sha256', 'cached_path', 'check_file', 'fetch', 'locate', 'dataset_table', 'is_counts', 'validate',
-           'load_h5ad', 'simulate', 'load', 'subset_names', 'select_cells']
+           'load_h5ad', 'counts_matrix', 'simulate', 'load', 'subset_names', 'select_cells']
 
 # %% ../nbs/00_data.ipynb
 def _project_root() -> Path:
@@ -169,6 +169,26 @@ def load_h5ad(path, label_key: str | None = "cell_type", counts: bool = False) -
     validate(adata, label_key=label_key)
     adata.uns.setdefault("x_kind", "counts" if is_counts(adata.X) else "other")
     return validate(adata, counts=counts)
+
+# %% ../nbs/00_data.ipynb
+def counts_matrix(a:ad.AnnData, layer:str|None=None, gene_symbols:str|None=None, name:str="the AnnData"):
+    "The matrix a model reads from `a` (X, layers[layer], or adata.raw for `layer='raw'`) and its gene names (var[gene_symbols] if given): (X, genes, source)."
+    use_raw = layer == "raw" and "raw" not in a.layers and a.raw is not None    # CELLxGENE files keep counts in adata.raw
+    if layer is not None and layer not in a.layers and not use_raw:
+        raise ValueError(f"{name} has no layer {layer!r}{' and no adata.raw' if layer == 'raw' else ''}; "
+                         f"its layers: {', '.join(a.layers) or 'none'}")
+    X = a.raw.X if use_raw else a.layers[layer] if layer is not None else a.X   # (N, G)
+    var = a.raw.var if use_raw else a.var                                   # adata.raw may hold more genes than X
+    genes = pd.Index(var.index.astype(str))
+    if gene_symbols is not None:
+        if gene_symbols not in var:
+            raise ValueError(f"gene_symbols {gene_symbols!r} is not a var column of {name}"
+                             f"{' (adata.raw)' if use_raw else ''}; its columns: {', '.join(var.columns) or 'none'}")
+        sym = var[gene_symbols].astype(str).where(var[gene_symbols].notna(), "")
+        genes = ad.utils.make_index_unique(pd.Index(np.where(sym != "", sym, genes)))  # a missing symbol keeps its id
+    if X is None: raise ValueError(f"{name} has no X matrix; name the layer that holds the counts "
+                                   f"(its layers: {', '.join(a.layers) or 'none'})")
+    return X, genes, "adata.raw" if use_raw else layer or "X"
 
 # %% ../nbs/00_data.ipynb
 def simulate(

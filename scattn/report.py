@@ -65,21 +65,7 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None, gene_symb
     if not path.exists(): raise FileNotFoundError(f"no such file: {path}")
     try: a = ad.read_h5ad(path)
     except Exception as e: raise ValueError(f"{path} could not be read as an .h5ad file ({type(e).__name__}: {e})") from None
-    use_raw = layer == "raw" and "raw" not in a.layers and a.raw is not None    # CELLxGENE files keep counts in adata.raw
-    if layer is not None and layer not in a.layers and not use_raw:
-        raise ValueError(f"{path.name} has no layer {layer!r}{' and no adata.raw' if layer == 'raw' else ''}; "
-                         f"its layers: {', '.join(a.layers) or 'none'}")
-    X = a.raw.X if use_raw else a.layers[layer] if layer is not None else a.X
-    var = a.raw.var if use_raw else a.var                                   # adata.raw may hold more genes than X
-    genes = pd.Index(var.index.astype(str))
-    if gene_symbols is not None:                                             # like scanpy's gene_symbols: names for figures
-        if gene_symbols not in var:
-            raise ValueError(f"gene_symbols {gene_symbols!r} is not a var column of {path.name}"
-                             f"{' (adata.raw)' if use_raw else ''}; its columns: {', '.join(var.columns) or 'none'}")
-        sym = var[gene_symbols].astype(str).where(var[gene_symbols].notna(), "")
-        genes = ad.utils.make_index_unique(pd.Index(np.where(sym != "", sym, genes)))  # a missing symbol keeps its id
-    if X is None: raise ValueError(f"{path.name} has no X matrix; name the layer that holds the counts with --layer "
-                                   f"(its layers: {', '.join(a.layers) or 'none'})")
+    X, genes, source = data.counts_matrix(a, layer, gene_symbols, name=path.name)   # X, a layer or adata.raw
     obs = a.obs.copy()
     if label_key is None:
         obs = obs.rename(columns={"cell_type": "cell_type_unused"})
@@ -94,7 +80,7 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None, gene_symb
     out = ad.AnnData(sparse.csr_matrix(X, dtype=np.float32), obs=obs, var=pd.DataFrame(index=genes))
     for key, val in a.obsm.items(): out.obsm[key] = val
     out.uns.update(dataset=path.stem, source=str(path.resolve()), labelled=label_key is not None,
-                   label_key=label_key or "", layer="adata.raw" if use_raw else layer or "X", x_kind="counts" if data.is_counts(out.X) else "other")
+                   label_key=label_key or "", layer=source, x_kind="counts" if data.is_counts(out.X) else "other")
     return out
 
 def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=None, k:str="estimate",

@@ -57,22 +57,15 @@ class Result:
         return dict(history=self.history, seconds=self.seconds, config=self.config, device=self.device,
                     versions=self.versions, extra={k: v for k, v in self.extra.items() if not _is_model(v)})
 
-    def embed(self, adata, layer:str|None=None):
+    def embed(self, adata, layer:str|None=None, gene_symbols:str|None=None):
         "The fitted model's embedding of the cells of `adata` (genes matched by name; NaN rows for cells it cannot use)."
         if not hasattr(self.model, "embed"): raise TypeError("this result holds no model that embeds new cells")
-        if layer is not None:
-            import anndata as ad
-            adata = ad.AnnData(adata.layers[layer], obs=adata.obs, var=adata.var, obsm=dict(adata.obsm))
-        return self.model.embed(adata)
+        return self.model.embed(_query(adata, layer, gene_symbols))
 
-    def predict(self, adata, layer:str|None=None, key_added:str|None=None) -> np.ndarray:
+    def predict(self, adata, layer:str|None=None, key_added:str|None=None, gene_symbols:str|None=None) -> np.ndarray:
         "Labels for the cells of `adata` from a fitted annotation model (genes matched by name, no retraining); into obs[key_added] if given."
         if not hasattr(self.model, "predict"): raise TypeError("this result holds no annotation model: only annotation models label new cells")
-        src = adata
-        if layer is not None:
-            import anndata as ad
-            src = ad.AnnData(adata.layers[layer], obs=adata.obs[[]], var=adata.var[[]])
-        labels = np.asarray(self.model.predict(src), dtype=object)
+        labels = np.asarray(self.model.predict(_query(adata, layer, gene_symbols)), dtype=object)
         if key_added is not None:
             import pandas as pd
             adata.obs[key_added] = pd.Categorical(labels)
@@ -91,6 +84,14 @@ class Result:
         if not isinstance(r, Result): raise TypeError(f"{path} does not hold a scattn Result")
         if hasattr(r.model, "to"): r.model.to(device)
         return r
+
+def _query(adata, layer:str|None, gene_symbols:str|None):
+    "`adata` as a fitted model reads it: counts from X, a layer or adata.raw (`layer='raw'`), genes named by var[gene_symbols] if given."
+    if layer is None and gene_symbols is None: return adata
+    import anndata as ad, pandas as pd
+    from .data import counts_matrix
+    X, genes, _ = counts_matrix(adata, layer, gene_symbols, name="the query")
+    return ad.AnnData(X, obs=adata.obs, var=pd.DataFrame(index=genes), obsm=dict(adata.obsm))
 
 def _is_model(v) -> bool:
     return isinstance(v, torch.nn.Module) or hasattr(v, "embed")

@@ -58,3 +58,22 @@ def test_missing_genes_are_counted_and_counts_required(ref_query):
         res.predict(logged)
     with pytest.raises(TypeError, match="only annotation models"):
         models.get("pca_kmeans").fit(ref.copy(), models.get("pca_kmeans").Config(n_clusters=3), seed=0).predict(query)
+
+
+def test_a_cellxgene_style_query(ref_query):
+    "A query as CELLxGENE ships it: Ensembl-like ids as var_names, symbols in a var column, log values in X, counts in adata.raw."
+    ref, query = ref_query
+    m, cfg = small("logreg")
+    res = m.fit(ref.copy(), cfg, seed=0, progress=False)
+    cx = query.copy()
+    cx.var["feature_name"] = cx.var_names
+    cx.var_names = [f"ENSG{i:011d}" for i in range(cx.n_vars)]
+    cx.raw = cx
+    cx.X = np.log1p(cx.X)
+    with pytest.raises(ValueError, match="none of the model's 300 genes"):
+        res.predict(cx, layer="raw")                                        # ids are not the reference's symbols
+    labels = res.predict(cx, layer="raw", gene_symbols="feature_name", key_added="label")
+    assert (labels == res.predict(query)).all() and "label" in cx.obs
+    assert np.allclose(res.embed(cx, layer="raw", gene_symbols="feature_name"), res.embed(query))
+    with pytest.raises(ValueError, match="'symbol' is not a var column of the query"):
+        res.predict(cx, layer="raw", gene_symbols="symbol")
