@@ -49,9 +49,11 @@ def _main(argv:list[str]|None=None) -> int:
     src.add_argument("--dataset", default="sim", help="a registered dataset (scattn data list)")
     src.add_argument("--data", default=None, metavar="FILE.h5ad", help="your own AnnData file instead of a registered dataset")
     r.add_argument("--label-key", default=None, help="with --data: the obs column of labels (scores the run); none: unlabelled")
-    r.add_argument("--layer", default=None, help="with --data: the layer that holds raw counts (default X; raw: adata.raw, as in CELLxGENE files)")
+    r.add_argument("--layer", default=None, help="with --data or --query: the layer that holds raw counts (default X; raw: adata.raw, as in CELLxGENE files)")
     r.add_argument("--gene-symbols", default=None, metavar="COLUMN",
-                   help="with --data: the var column of gene symbols, where var_names are ids (CELLxGENE: feature_name)")
+                   help="with --data or --query: the var column of gene symbols, where var_names are ids (CELLxGENE: feature_name)")
+    r.add_argument("--query", default=None, metavar="FILE.h5ad",
+                   help="annotation models: another file whose cells the fitted model labels, without retraining (writes query.h5ad)")
     r.add_argument("--seed", type=int, nargs="+", default=[0])
     r.add_argument("--max-cells", type=int, default=None)
     r.add_argument("--cells", default="all", help="a named cell subset of the dataset (e.g. cbmc_citeseq: human)")
@@ -85,14 +87,16 @@ def _main(argv:list[str]|None=None) -> int:
         print(Path(a.root) / "LEADERBOARD.md")
         if a.readme: print(a.readme if update_readme(board, a.readme) else f"{a.readme}: no leaderboard markers, left alone")
         return 0
-    if a.data is None and (a.label_key or a.layer or a.gene_symbols):
-        print("scattn report: --label-key, --layer and --gene-symbols apply to --data FILE.h5ad", file=sys.stderr); return 1
+    if a.data is None and a.label_key:
+        print("scattn report: --label-key applies to --data FILE.h5ad", file=sys.stderr); return 1
+    if a.data is None and a.query is None and (a.layer or a.gene_symbols):
+        print("scattn report: --layer and --gene-symbols apply to your own files (--data, --query)", file=sys.stderr); return 1
     for s in a.seed:
         out = a.out_dir if len(a.seed) == 1 or a.out_dir is None else str(Path(a.out_dir) / f"seed{s}")
         try:
             out = run_report(a.model, a.dataset, s, a.max_cells, a.epochs_scale, a.device, out, html=not a.no_html,
                              cells=a.cells, k=a.k, data_path=a.data, label_key=a.label_key, layer=a.layer, echo=True,
-                             preset=a.preset, gene_symbols=a.gene_symbols)
+                             preset=a.preset, gene_symbols=a.gene_symbols, query=a.query)
         except (RuntimeError, ValueError, TypeError, FileNotFoundError, KeyError) as e:
             print(f"scattn report: {e}", file=sys.stderr); return 1
         rec = json.loads((out / "metrics.json").read_text())
@@ -102,6 +106,7 @@ def _main(argv:list[str]|None=None) -> int:
                                                   or f"unlabelled, K = {rec.get('K')} (no scores)"))
         print((out / "report.html").resolve() if not a.no_html else (out / "metrics.json").resolve())
         if (out / "adata.h5ad").exists(): print(f"your cells with the results: {(out / 'adata.h5ad').resolve()}")
+        if (out / "query.h5ad").exists(): print(f"the query's cells, labelled: {(out / 'query.h5ad').resolve()}")
     return 0
 
 def main(argv:list[str]|None=None) -> int:

@@ -186,7 +186,7 @@ def counts_matrix(a:ad.AnnData, layer:str|None=None, gene_symbols:str|None=None,
                              f"{' (adata.raw)' if use_raw else ''}; its columns: {', '.join(var.columns) or 'none'}")
         sym = var[gene_symbols].astype(str).where(var[gene_symbols].notna(), "")
         genes = ad.utils.make_index_unique(pd.Index(np.where(sym != "", sym, genes)))  # a missing symbol keeps its id
-    if X is None: raise ValueError(f"{name} has no X matrix; name the layer that holds the counts "
+    if X is None: raise ValueError(f"{name} has no X matrix (adata.X is None); name the layer that holds the counts "
                                    f"(its layers: {', '.join(a.layers) or 'none'})")
     return X, genes, "adata.raw" if use_raw else layer or "X"
 

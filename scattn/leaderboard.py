@@ -31,6 +31,7 @@ def collect(root) -> pd.DataFrame:
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             warnings.warn(f"skipping {p}: not valid JSON ({e})"); continue
         if not r.get("labelled", True) or not r.get("metrics"): continue          # a user's unlabelled run: nothing to rank
+        if "query" in r: continue                                   # a run that labelled a query: a use, not a benchmark row
         rows.append(dict(model=r["model"], dataset=dataset_label(r["dataset"], r["params"].get("cells")), task=r["task"], seed=r["seed"], cells=r["cells"],
                          K=r.get("K"), fit_seconds=r["fit_seconds"], device=r["device"],
                          oracle_k=r["protocol"].get("oracle_k"), label_leakage=bool(r["protocol"].get("label_leakage")),

@@ -19,14 +19,15 @@ from .train import PRESETS, preset_config, Result
 
 # %% auto 0
 __all__ = ['PARAMS', 'REPORT_PRODUCTS', 'check_params', 'is_labelled', 'read_user_data', 'check_user_data', 'prepare',
-           'scale_epochs', 'estimate_k_pca', 'run_model', 'git_commit', 'write_json_atomic', 'diagnostics',
-           'metrics_record', 'write_user_cells', 'report_notebook', 'dataset_label', 'default_out_dir', 'to_html',
-           'run_report']
+           'scale_epochs', 'check_query', 'label_query', 'estimate_k_pca', 'run_model', 'git_commit',
+           'write_json_atomic', 'diagnostics', 'metrics_record', 'write_user_cells', 'report_notebook', 'dataset_label',
+           'default_out_dir', 'to_html', 'run_report']
 
 # %% ../nbs/22_report.ipynb
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
               device=str, out_dir=str, cells=str, k=str, data=(str, type(None)), label_key=(str, type(None)),
-              layer=(str, type(None)), gene_symbols=(str, type(None)), preset=str)
+              layer=(str, type(None)), gene_symbols=(str, type(None)), preset=str,
+              query=(str, type(None)))
 
 def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
@@ -84,13 +85,13 @@ def read_user_data(path, label_key:str|None=None, layer:str|None=None, gene_symb
     return out
 
 def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=None, k:str="estimate",
-                    gene_symbols:str|None=None) -> ad.AnnData:
+                    gene_symbols:str|None=None, query:bool=False) -> ad.AnnData:
     "Every check a report on a user's .h5ad needs, before any kernel starts: one clear error naming the problem and the fix."
     info = models.get(model).info
     a = read_user_data(path, label_key, layer, gene_symbols)
     where = {"adata.raw": "adata.raw.X", "X": "X"}.get(a.uns["layer"], f"layers[{layer!r}]")
     name = Path(path).name
-    if a.n_obs < 10 or a.n_vars < 2: raise ValueError(f"{name}: {a.n_obs} cells x {a.n_vars} genes is too small for a report")
+    if a.n_obs < (1 if query else 10) or a.n_vars < 2: raise ValueError(f"{name}: {a.n_obs} cells x {a.n_vars} genes is too small for a report")
     if not np.isfinite(a.X.data).all(): raise ValueError(f"{name}: {where} contains NaN or infinite values")
     if a.obs_names.has_duplicates:
         raise ValueError(f"{name}: {int(a.obs_names.duplicated().sum())} duplicated cell names (obs_names); "
@@ -112,6 +113,7 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
     empty = int((np.asarray(a.X.sum(1)).ravel() == 0).sum())
     if empty: raise ValueError(f"{name}: {empty} cells have no counts at all in {where}; remove them "
                                "(sc.pp.filter_cells(adata, min_counts=1)) and save the file again")
+    if query: return a                                                       # a query is labelled by the model, not by the user
     if info.task == "annotation":
         if label_key is None: raise ValueError(f"{model} is an annotation model: it learns from labels. Pass --label-key "
                                                f"COLUMN (obs columns of {name}: {', '.join(a.obs.columns) or 'none'}), or pick a clustering model")
@@ -137,6 +139,42 @@ def scale_epochs(config, factor:float):
     upd = {f.name: max(1, int(round(getattr(config, f.name) * factor))) for f in fields(config)
            if f.name.endswith("epochs") and isinstance(getattr(config, f.name), int)}
     return replace(config, **upd)
+
+# %% ../nbs/22_report.ipynb
+def check_query(path, model:str, layer:str|None=None, gene_symbols:str|None=None, reference_genes=None) -> ad.AnnData:
+    "The checks a query file needs before any kernel starts (annotation model, counts, genes shared with the reference); the query as read."
+    if models.get(model).info.task != "annotation":
+        raise ValueError(f"--query labels new cells with an annotation model; {model} is a clustering model")
+    q = check_user_data(path, model, None, layer, gene_symbols=gene_symbols, query=True)
+    if reference_genes is not None:
+        ref = pd.Index(reference_genes).astype(str)
+        if not q.var_names.isin(ref).any():
+            raise ValueError(f"{Path(path).name} shares no gene name with the reference (query: {', '.join(q.var_names[:3])}, ...; "
+                             f"reference: {', '.join(ref[:3])}, ...): name both the same way (--gene-symbols COLUMN)")
+    return q
+
+def label_query(result:Result, path, model:str, out, classes, layer:str|None=None, gene_symbols:str|None=None,
+                label_key:str="cell_type") -> tuple[ad.AnnData, dict]:
+    "Label a query file's cells with a fitted model (no retraining): writes out/query.h5ad (the file plus obs['<model>_pred']); (query, summary)."
+    import warnings
+    q = ad.read_h5ad(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)                         # missing genes: counted in the summary
+        pred = result.predict(q, layer=layer, gene_symbols=gene_symbols, key_added=f"{model}_pred")  # (N_query,)
+    names = data.counts_matrix(q, layer, gene_symbols)[1]
+    info = dict(file=str(Path(path).resolve()), n_cells=int(q.n_obs))
+    if hasattr(result.model, "genes"):
+        info.update(model_genes=len(result.model.genes),
+                    model_genes_missing=int((~pd.Index(result.model.genes).astype(str).isin(names)).sum()))
+    if label_key in q.obs:                                                   # the query's own labels: only to score
+        truth = q.obs[label_key].astype(object)
+        known = truth.notna().values & truth.astype(str).isin(set(map(str, classes))).values   # types the reference has
+        info["n_scored"] = int(known.sum())
+        if known.any():
+            s = evaluate(truth[known].astype(str).values, pred[known].astype(str), "annotation")
+            info.update(accuracy=float(s["accuracy"]), f1_macro=float(s["f1_macro"]))
+    q.write_h5ad(Path(out) / "query.h5ad")
+    return q, info
 
 # %% ../nbs/22_report.ipynb
 def estimate_k_pca(adata:ad.AnnData, seed:int=0, method:str="leiden") -> int:
@@ -231,7 +269,8 @@ def write_user_cells(adata:ad.AnnData, umap:np.ndarray, out:Path, data:str|None)
 
 # %% ../nbs/22_report.ipynb
 REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "report.interrupted.ipynb", "attention.png", "attention.csv", "umap.png", "umap_protein.png", "protein_means.png",
-                   "confusion.png", "loss.png", "markers.png", "markers.csv", "paga.png", "gates.png", "memberships.png")
+                   "confusion.png", "loss.png", "markers.png", "markers.csv", "paga.png", "gates.png", "memberships.png",
+                   "query.h5ad", "query_labels.png")
 
 def report_notebook(task:str) -> Path:
     "The report notebook for a task (the installed package's copy, else the repository's)."
@@ -271,7 +310,7 @@ def _clear_products(out:Path) -> None:
 def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None, epochs_scale:float=1.0,
                device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all",
                k:str|None=None, data_path:str|None=None, label_key:str|None=None, layer:str|None=None,
-               echo:bool=False, preset:str="default", gene_symbols:str|None=None) -> Path:
+               echo:bool=False, preset:str="default", gene_symbols:str|None=None, query:str|None=None) -> Path:
     "Execute the report notebook for one (model, dataset or user file, seed[, cell subset][, K]); returns out_dir."
     check_params(model=model)                                              # a wrong type names the parameter
     task = models.get(model).info.task
@@ -284,14 +323,26 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
         if echo: print(f"{Path(data_path).name}: {a.n_obs} cells x {a.n_vars} genes from {a.uns['layer']}; "
                        + (f"labels from obs[{label_key!r}], {a.obs['cell_type'].nunique()} classes" if label_key
                           else "no labels: no scores") + (f"; K: {k}" if task == "clustering" else ""), file=sys.stderr)
+        ref_genes = a.var_names
         del a
+    if query is not None:                                                   # the query too, before a kernel starts
+        query = str(Path(query).resolve())
+        if data_path is None: check_params(dataset=dataset); ref_genes = data.load(dataset).var_names
+        q = check_query(query, model, layer, gene_symbols, ref_genes)
+        if echo: print(f"{Path(query).name}: {q.n_obs} query cells x {q.n_vars} genes from {q.uns['layer']}, "
+                       f"{int(q.var_names.isin(ref_genes).sum())} of them in the reference; the fitted model labels them",
+                       file=sys.stderr)
+        del q
     k = str(k or "oracle")
     check_params(preset=preset)
     tag = "" if preset == "default" else f"-{preset}"                     # a preset's runs never share a default's folder
+    if query is not None: tag += f"-query-{Path(query).stem}"               # nor does a run that labels a query
     out_dir = str(out_dir or default_out_dir(model, dataset + tag, seed, cells, k))
     params = check_params(model=model, dataset=dataset, seed=seed, max_cells=max_cells, epochs_scale=epochs_scale,
                           device=device, out_dir=str(Path(out_dir).resolve()), cells=cells, preset=preset,
-                          **({} if data_path is None else dict(data=data_path, label_key=label_key, layer=layer, gene_symbols=gene_symbols)))
+                          **({} if data_path is None else dict(data=data_path, label_key=label_key)),
+                          **({} if data_path is None and query is None else dict(layer=layer, gene_symbols=gene_symbols)),
+                          **({} if query is None else dict(query=query)))
     if k != "oracle":
         if task != "clustering": raise ValueError(f"{model} is an annotation model: --k applies to clustering only")
         params.update(check_params(k=k))

@@ -160,3 +160,33 @@ def test_cli_report_on_a_cellxgene_style_file(tmp_path):
     assert rec["params"]["layer"] == "raw" and rec["params"]["gene_symbols"] == "feature_name" and rec["labelled"] is True
     back = ad.read_h5ad(out / "adata.h5ad")
     assert back.n_vars == 300 and back.var_names[0] == "SYM0"             # all genes of adata.raw, named by symbol
+
+
+def test_cli_report_labels_a_query(tmp_path, capsys):
+    "--query: the fitted annotation model labels another file's cells (CELLxGENE style, like the reference), no retraining."
+    import scanpy as sc
+    from scattn.data import simulate
+    from scattn.leaderboard import collect
+    a = simulate(n_cells=400, n_genes=300, n_groups=3, seed=7)
+    counts = a.X.copy(); sc.pp.normalize_total(a); sc.pp.log1p(a)
+    a.var["feature_name"] = [f"SYM{i}" for i in range(a.n_vars)]
+    a.var_names = [f"ENSG{i:011d}" for i in range(a.n_vars)]
+    a.raw = ad.AnnData(counts, obs=a.obs[[]], var=a.var[["feature_name"]])
+    ref, query = tmp_path / "ref.h5ad", tmp_path / "query.h5ad"
+    a[:250].copy().write_h5ad(ref); a[250:].copy().write_h5ad(query)
+    flags = ["--layer", "raw", "--gene-symbols", "feature_name", "--no-html"]
+    assert cli.main(["report", "--model", "pca_kmeans", "--data", str(ref), "--query", str(query), *flags]) == 1
+    assert "pca_kmeans is a clustering model" in capsys.readouterr().err
+    assert cli.main(["report", "--model", "logreg", "--dataset", "sim", "--query", str(query), *flags]) == 1
+    assert "shares no gene name with the reference" in capsys.readouterr().err   # sim's genes are gene_0, ...
+    out = tmp_path / "r"
+    assert cli.main(["report", "--model", "logreg", "--data", str(ref), "--label-key", "cell_type", "--query", str(query),
+                     *flags, "--out-dir", str(out)]) == 0
+    assert "the query's cells, labelled" in capsys.readouterr().out
+    q = ad.read_h5ad(out / "query.h5ad")
+    assert q.n_obs == 150 and q.var_names[0] == "ENSG00000000000" and "logreg_pred" in q.obs   # the file as it was, labelled
+    rec = json.loads((out / "metrics.json").read_text())
+    assert rec["query"]["n_scored"] == 150 and rec["query"]["model_genes_missing"] == 0
+    acc = (q.obs["logreg_pred"].astype(str) == q.obs["cell_type"].astype(str)).mean()
+    assert acc == pytest.approx(rec["query"]["accuracy"]) and acc > 0.6             # chance is 1/3
+    assert (out / "query_labels.png").exists() and collect(tmp_path).empty          # a query run is no leaderboard row

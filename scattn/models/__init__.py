@@ -200,19 +200,17 @@ def check_seed(seed) -> int:
         raise TypeError(f"seed must be a non-negative integer, got {seed!r} ({type(seed).__name__})")
     return int(seed)
 
-def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=None) -> tuple[ad.AnnData, np.ndarray]:
+def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=None,
+              gene_symbols:str|None=None) -> tuple[ad.AnnData, np.ndarray]:
     "The working copy a fit trains on, checked: (AnnData of the kept cells, boolean mask of kept cells in `adata`)."
-    from scattn.data import is_counts
+    from scattn.data import is_counts, counts_matrix
     if not isinstance(adata, ad.AnnData):
         raise TypeError(f"{info.name}: fit expects an AnnData, got {type(adata).__name__}; wrap a cells x genes matrix "
                         "with anndata.AnnData(X)")
     src = adata.to_memory() if adata.isbacked else adata
-    if layer is not None and layer not in src.layers:
-        raise ValueError(f"{info.name}: no layer {layer!r}; the layers are: {', '.join(src.layers) or 'none'}")
-    X = src.layers[layer] if layer is not None else src.X
-    if X is None: raise ValueError(f"{info.name}: adata.X is None; name the layer that holds the data with layer=...")
+    X, genes, source = counts_matrix(src, layer, gene_symbols, name=f"{info.name}: the AnnData")  # X, a layer or adata.raw
     X = sp.csr_matrix(X, dtype=np.float32)
-    where = f"layers[{layer!r}]" if layer else "X"
+    where = {"X": "X", "adata.raw": "adata.raw.X"}.get(source, f"layers[{layer!r}]")
     if X.shape[0] == 0 or X.shape[1] == 0: raise ValueError(f"{info.name}: empty data ({X.shape[0]} cells x {X.shape[1]} genes)")
     if not np.isfinite(X.data).all(): raise ValueError(f"{info.name}: {where} contains NaN or infinite values")
     if src.obs_names.has_duplicates:
@@ -220,13 +218,17 @@ def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=Non
                          "call adata.obs_names_make_unique() first")
     if info.needs_counts and not is_counts(X):
         others = [l for l in src.layers if l != layer and is_counts(src.layers[l])]
+        raw = source != "adata.raw" and "raw" not in src.layers and src.raw is not None and is_counts(src.raw.X)
         raise ValueError(f"{info.name} needs raw counts (non-negative integers) but {where} holds other values" +
-                         (f"; pass layer={others[0]!r}" if others else "; keep raw counts in a layer and pass layer=..."))
+                         (f"; pass layer={others[0]!r}" if others else "; adata.raw holds counts: pass layer='raw'" if raw
+                          else "; keep raw counts in a layer and pass layer=..."))
     keep = np.asarray(X.sum(1)).ravel() != 0 if info.needs_counts else np.ones(X.shape[0], bool)
     if not keep.all(): warnings.warn(f"{info.name}: {int((~keep).sum())} cells have no counts in {where}; they are left out "
                                      "of the fit and get NaN results")
     if keep.sum() < MIN_CELLS: raise ValueError(f"{info.name}: {int(keep.sum())} cells with counts; a fit needs at least {MIN_CELLS}")
-    work = ad.AnnData(X[keep], obs=src.obs[keep].copy(), var=src.var.copy(), uns=dict(src.uns),
+    var = (src.raw.var if source == "adata.raw" else src.var).copy()          # adata.raw may hold more genes than X
+    var.index = genes
+    work = ad.AnnData(X[keep], obs=src.obs[keep].copy(), var=var, uns=dict(src.uns),
                       obsm={k: (v[keep] if not isinstance(v, pd.DataFrame) else v[keep].copy()) for k, v in src.obsm.items()})
     if label_key is not None:
         if label_key not in work.obs:
@@ -273,13 +275,13 @@ def api_fit(info:ModelInfo, Config, raw):
     "The scanpy-style `fit` of a model: checks, a working copy, documented outputs, uns record, random state kept."
     @functools.wraps(raw)
     def fit(adata, config=None, *, seed:int=0, device:str="auto", progress:bool=True, layer:str|None=None,
-            key_added:str|None=None, copy:bool=False):
+            key_added:str|None=None, copy:bool=False, gene_symbols:str|None=None):
         from scattn import __version__
         cfg, seed = check_config(config, Config), check_seed(seed)
         key = key_added or info.name
         if not isinstance(key, str) or not key: raise TypeError(f"key_added must be a non-empty string, got {key_added!r}")
         label_key = getattr(cfg, "label_key", None) if info.task == "annotation" else None
-        work, keep = fit_input(adata, info, layer, label_key)
+        work, keep = fit_input(adata, info, layer, label_key, gene_symbols)
         made = _annotation_split(work, cfg, seed) if info.task == "annotation" else False
         if hasattr(sys.modules[raw.__module__], "check_data"): sys.modules[raw.__module__].check_data(work, cfg)
         with keep_random_state():
@@ -287,6 +289,7 @@ def api_fit(info:ModelInfo, Config, raw):
         target = (adata.to_memory() if adata.isbacked else adata.copy()) if copy else adata
         _write_back(target, work, keep, info.name, key, getattr(cfg, "split_key", None), made)
         rec = dict(model=info.name, task=info.task, scattn_version=__version__, seed=seed, layer=layer or "X",
+                   gene_symbols=gene_symbols or "",
                    device=str(result.device), fit_seconds=float(result.seconds), n_cells_fitted=int(keep.sum()),
                    config=json.dumps(result.config, default=str))
         if label_key is not None: rec["n_unlabelled"] = int(work.obs[label_key].isna().sum())
