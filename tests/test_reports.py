@@ -142,16 +142,21 @@ def test_cli_annotation_report_on_a_labelled_user_file(tmp_path):
     assert acc == pytest.approx(json.loads((out / "metrics.json").read_text())["metrics"]["accuracy"])
 
 
-def test_cli_report_on_a_cellxgene_style_file(tmp_path):
-    "A CELLxGENE-style file: log-normalised X over a gene subset, counts of all genes in adata.raw, Ensembl ids as var_names."
+def cellxgene_style(n_cells:int, seed:int) -> ad.AnnData:
+    "A simulation laid out as CELLxGENE ships it: log-normalised X, counts of all genes in adata.raw, Ensembl ids as var_names, symbols in var['feature_name']."
     import scanpy as sc
     from scattn.data import simulate
-    a = simulate(n_cells=300, n_genes=300, n_groups=3, seed=6)
+    a = simulate(n_cells=n_cells, n_genes=300, n_groups=3, seed=seed)
     counts = a.X.copy(); sc.pp.normalize_total(a); sc.pp.log1p(a)
     a.var["feature_name"] = [f"SYM{i}" for i in range(a.n_vars)]
     a.var_names = [f"ENSG{i:011d}" for i in range(a.n_vars)]
     a.raw = ad.AnnData(counts, obs=a.obs[[]], var=a.var[["feature_name"]])
-    a = a[:, :200].copy()
+    return a
+
+
+def test_cli_report_on_a_cellxgene_style_file(tmp_path):
+    "A CELLxGENE-style file whose X holds a gene subset: the report reads all genes of adata.raw, named by symbol."
+    a = cellxgene_style(300, seed=6)[:, :200].copy()
     f = tmp_path / "cxg.h5ad"; a.write_h5ad(f)
     out = tmp_path / "r"
     assert cli.main(["report", "--model", "logreg", "--data", str(f), "--layer", "raw", "--gene-symbols", "feature_name",
@@ -164,14 +169,8 @@ def test_cli_report_on_a_cellxgene_style_file(tmp_path):
 
 def test_cli_report_labels_a_query(tmp_path, capsys):
     "--query: the fitted annotation model labels another file's cells (CELLxGENE style, like the reference), no retraining."
-    import scanpy as sc
-    from scattn.data import simulate
     from scattn.leaderboard import collect
-    a = simulate(n_cells=400, n_genes=300, n_groups=3, seed=7)
-    counts = a.X.copy(); sc.pp.normalize_total(a); sc.pp.log1p(a)
-    a.var["feature_name"] = [f"SYM{i}" for i in range(a.n_vars)]
-    a.var_names = [f"ENSG{i:011d}" for i in range(a.n_vars)]
-    a.raw = ad.AnnData(counts, obs=a.obs[[]], var=a.var[["feature_name"]])
+    a = cellxgene_style(400, seed=7)
     ref, query = tmp_path / "ref.h5ad", tmp_path / "query.h5ad"
     a[:250].copy().write_h5ad(ref); a[250:].copy().write_h5ad(query)
     flags = ["--layer", "raw", "--gene-symbols", "feature_name", "--no-html"]
