@@ -14,7 +14,7 @@ import anndata as ad
 # %% auto 0
 __all__ = ['REGISTRY_PATH', 'BUILTIN', 'SIM_LESSON', 'SUBSETS', 'package_file', 'registry', 'dataset_names', 'cache_dir',
            'sha256', 'cached_path', 'check_file', 'fetch', 'locate', 'dataset_table', 'is_counts', 'validate',
-           'load_h5ad', 'counts_matrix', 'simulate', 'load', 'subset_names', 'select_cells']
+           'load_h5ad', 'counts_matrix', 'other_counts', 'simulate', 'load', 'subset_names', 'select_cells']
 
 # %% ../nbs/00_data.ipynb
 def _project_root() -> Path:
@@ -189,6 +189,12 @@ def counts_matrix(a:ad.AnnData, layer:str|None=None, gene_symbols:str|None=None,
     if X is None: raise ValueError(f"{name} has no X matrix (adata.X is None); name the layer that holds the counts "
                                    f"(its layers: {', '.join(a.layers) or 'none'})")
     return X, genes, "adata.raw" if use_raw else layer or "X"
+
+def other_counts(a:ad.AnnData, source:str="X") -> list[str]:
+    "Where else than `source` (as `counts_matrix` names it) `a` holds raw counts: its layers with counts, then 'raw' if adata.raw does."
+    out = [l for l in a.layers if l != source and is_counts(a.layers[l])]
+    if source != "adata.raw" and "raw" not in a.layers and a.raw is not None and is_counts(a.raw.X): out.append("raw")
+    return out
 
 # %% ../nbs/00_data.ipynb
 def simulate(

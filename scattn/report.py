@@ -101,12 +101,10 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
                          f"{a.var_names[a.var_names.duplicated()][0]!r}); call adata.var_names_make_unique() and save the file again")
     if info.needs_counts and not data.is_counts(a.X):
         src = ad.read_h5ad(path)
-        with_counts = [l for l in src.layers if data.is_counts(src.layers[l])]
-        raw_counts = (src.raw is not None and "raw" not in src.layers and a.uns["layer"] != "adata.raw"
-                      and data.is_counts(src.raw.X))                         # --layer raw reads adata.raw
+        with_counts = data.other_counts(src, a.uns["layer"])                # layers first, then adata.raw (--layer raw)
         v = a.X.data
-        fix = (f"its layers {with_counts} hold counts: add --layer {with_counts[0]}" if with_counts else
-               "adata.raw holds counts: add --layer raw" if raw_counts else
+        fix = ("adata.raw holds counts: add --layer raw" if with_counts == ["raw"] else
+               f"its layers {[l for l in with_counts if l != 'raw']} hold counts: add --layer {with_counts[0]}" if with_counts else
                "keep the raw counts in a layer before normalising (adata.layers['counts'] = adata.X.copy()) and pass --layer counts")
         raise ValueError(f"{model} needs raw counts (non-negative integers), but {where} of {name} holds other values "
                          f"(min {v.min():.3g}, max {v.max():.3g}{'; it looks log-normalised' if v.min() >= 0 and v.max() < 20 else ''}): {fix}")

@@ -203,7 +203,7 @@ def check_seed(seed) -> int:
 def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=None,
               gene_symbols:str|None=None) -> tuple[ad.AnnData, np.ndarray]:
     "The working copy a fit trains on, checked: (AnnData of the kept cells, boolean mask of kept cells in `adata`)."
-    from scattn.data import is_counts, counts_matrix
+    from scattn.data import is_counts, counts_matrix, other_counts
     if not isinstance(adata, ad.AnnData):
         raise TypeError(f"{info.name}: fit expects an AnnData, got {type(adata).__name__}; wrap a cells x genes matrix "
                         "with anndata.AnnData(X)")
@@ -217,11 +217,10 @@ def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=Non
         raise ValueError(f"{info.name}: {int(src.obs_names.duplicated().sum())} duplicated cell names (obs_names); "
                          "call adata.obs_names_make_unique() first")
     if info.needs_counts and not is_counts(X):
-        others = [l for l in src.layers if l != layer and is_counts(src.layers[l])]
-        raw = source != "adata.raw" and "raw" not in src.layers and src.raw is not None and is_counts(src.raw.X)
+        others = other_counts(src, source)                                # layers first, then adata.raw
         raise ValueError(f"{info.name} needs raw counts (non-negative integers) but {where} holds other values" +
-                         (f"; pass layer={others[0]!r}" if others else "; adata.raw holds counts: pass layer='raw'" if raw
-                          else "; keep raw counts in a layer and pass layer=..."))
+                         ("; adata.raw holds counts: pass layer='raw'" if others == ["raw"] else
+                          f"; pass layer={others[0]!r}" if others else "; keep raw counts in a layer and pass layer=..."))
     keep = np.asarray(X.sum(1)).ravel() != 0 if info.needs_counts else np.ones(X.shape[0], bool)
     if not keep.all(): warnings.warn(f"{info.name}: {int((~keep).sum())} cells have no counts in {where}; they are left out "
                                      "of the fit and get NaN results")
