@@ -583,4 +583,5 @@ d = { 'settings': { 'branch': 'main',
                               'scattn.train.preset_config': ('train.html#preset_config', 'scattn/train.py'),
                               'scattn.train.seed_everything': ('train.html#seed_everything', 'scattn/train.py'),
                               'scattn.train.train': ('train.html#train', 'scattn/train.py'),
+                              'scattn.train.variant_config': ('train.html#variant_config', 'scattn/train.py'),
                               'scattn.train.versions': ('train.html#versions', 'scattn/train.py')}}}

@@ -14,7 +14,7 @@ import anndata as ad
 from . import data, models
 from .data import _project_root, package_file
 from .metrics import evaluate
-from .train import PRESETS, preset_config, Result
+from .train import PRESETS, Result
 
 
 # %% auto 0
@@ -187,7 +187,7 @@ def run_model(model:str, adata:ad.AnnData, seed:int=0, device:str="auto", epochs
     "Fit `model` on `adata` with the report protocol (K: 'oracle', 'estimate' or a number); returns (metrics, Result)."
     check_params(k=str(k), preset=preset)
     k, m, labelled = str(k), models.get(model), is_labelled(adata)
-    cfg = scale_epochs(preset_config(m.Config, preset), epochs_scale)
+    cfg = scale_epochs(m.config(preset), epochs_scale)              # a variant's departures included, then scaled
     protocol = dict(nmi_average="arithmetic", label_leakage=False, labelled=labelled)
     if m.info.task == "clustering":
         if k == "oracle" and not labelled: raise ValueError("k='oracle' needs labels; give k='estimate' or a number of clusters")
@@ -268,7 +268,7 @@ def write_user_cells(adata:ad.AnnData, umap:np.ndarray, out:Path, data:str|None)
 # %% ../nbs/22_report.ipynb
 REPORT_PRODUCTS = ("metrics.json", "report.ipynb", "report.html", "report.interrupted.ipynb", "attention.png", "attention.csv", "umap.png", "umap_protein.png", "protein_means.png",
                    "confusion.png", "loss.png", "markers.png", "markers.csv", "paga.png", "gates.png", "memberships.png",
-                   "query.h5ad", "query_labels.png")
+                   "query.h5ad", "query_labels.png", "adata.h5ad")
 
 def report_notebook(task:str) -> Path:
     "The report notebook for a task (the installed package's copy, else the repository's)."

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math, platform, random, time
 from pathlib import Path
-from dataclasses import dataclass, field, asdict, is_dataclass
+from dataclasses import dataclass, field, fields, replace, asdict, is_dataclass
 from typing import Callable, Iterable
 import numpy as np
 import torch
@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 # %% auto 0
 __all__ = ['PRESETS', 'get_device', 'seed_everything', 'versions', 'Result', 'Fitted', 'config_dict', 'train', 'index_batches',
-           'batch_loader', 'holdout', 'mean_over_chunks', 'preset_config']
+           'batch_loader', 'holdout', 'mean_over_chunks', 'preset_config', 'variant_config']
 
 # %% ../nbs/05_train.ipynb
 def get_device(device:str|torch.device="auto") -> torch.device:
@@ -206,3 +206,12 @@ def preset_config(config_cls, preset:str="default", **overrides):
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; valid: {', '.join(PRESETS)}")
     kw = dict(getattr(config_cls, "WORKSHOP", {})) if preset == "workshop" else {}
     return config_cls(**{**kw, **overrides})
+
+# %% ../nbs/05_train.ipynb
+def variant_config(config, config_cls, departures:dict):
+    "A variant's config: class defaults, then the variant's `departures`, then every field `config` changes from the class defaults."
+    base = config_cls()
+    asked = {} if config is None else {f.name: getattr(config, f.name) for f in fields(config)
+                                       if getattr(config, f.name) != getattr(base, f.name)}
+    return replace(base, **{**departures, **asked})
+

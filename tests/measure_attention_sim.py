@@ -46,7 +46,7 @@ def main():
         ref = references(adata)
         for name in a.models:
             m = models.get(name)
-            cfg = report.scale_epochs(m.Config(), a.epochs_scale)
+            cfg = report.scale_epochs(m.config(), a.epochs_scale)
             if m.info.task == "clustering": cfg = cfg.__class__(**{**cfg.__dict__, "n_clusters": 5})
             t = time.time()
             res = m.fit(adata, cfg, seed=seed, progress=False)

@@ -57,14 +57,13 @@ def main(argv=None):
     warnings.filterwarnings("ignore")
     from scattn import models, report
     from scattn.metrics import ari
-    from scattn.train import preset_config
     out = Path(a.out or f"reports/workshop_selection/{a.model}.csv"); out.parent.mkdir(parents=True, exist_ok=True)
     m = models.get(a.model)
 
     def fit(overrides:dict, seed:int):
         adata = report.prepare(DATASET, seed=seed)
         K = int(adata.obs["cell_type"].nunique())                                  # labels set K, nothing else
-        cfg = replace(preset_config(m.Config, "default", **overrides), n_clusters=K)
+        cfg = replace(m.config("default", **overrides), n_clusters=K)
         t0 = time.perf_counter()
         m.fit(adata, cfg, seed=seed, device="cpu", progress=False)
         return adata.obs[a.model].astype(str).values, time.perf_counter() - t0

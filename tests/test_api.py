@@ -28,7 +28,7 @@ def user_adata():
 
 def tiny(name, **kw):
     m = models.get(name)
-    cfg = report.scale_epochs(m.Config(), TINY_EPOCHS)
+    cfg = report.scale_epochs(m.config(), TINY_EPOCHS)
     if m.info.task == "clustering": cfg = cfg.__class__(**{**cfg.__dict__, "n_clusters": 3, **kw})
     return m, cfg
 
@@ -191,8 +191,10 @@ def test_cli_errors_are_one_line(tmp_path, capsys):                       # find
 
 def test_a_rerun_leaves_no_figure_of_the_earlier_run(tmp_path):           # finding 6
     out = tmp_path / "r"; out.mkdir(); (out / "loss.png").write_bytes(b"old figure of another model")
+    (out / "adata.h5ad").write_bytes(b"cells of an earlier run")
     report.run_report("pca_kmeans", "sim", max_cells=100, out_dir=str(out), html=False)
     assert not (out / "loss.png").exists() and (out / "metrics.json").exists() and not (out / ".report.lock").exists()
+    assert not (out / "adata.h5ad").exists()                                 # a registered dataset writes none
 
 
 # --- the fitted model: kept, saved, loaded, and embedding new cells -------------------------------------------------

@@ -99,15 +99,17 @@ def names(task:str|None=None) -> list[str]:
     return sorted(n for n, i in MODELS.items() if task is None or i.task == task)
 
 def get(name:str) -> SimpleNamespace:
-    "The model registered as `name`: `.info`, `.Config`, `.config(preset)`, `.fit` (the scanpy-style API below) and `.fit_raw`."
+    "The model registered as `name`: `.info`, `.Config`, `.departures`, `.config(preset)`, `.fit` (the scanpy-style API below) and `.fit_raw`."
     if not isinstance(name, str) or name not in MODELS:
         raise ValueError(f"unknown model {name!r}; valid names: {', '.join(names())}")
     info = MODELS[name]
     mod = importlib.import_module(info.module)
     raw = getattr(mod, f"fit_{name}", None) or getattr(mod, "fit")    # ablations: fit_<name> in the same module
     Config = getattr(mod, info.config)
-    config = lambda preset="default", **kw: preset_config(Config, preset, **kw)     # e.g. get("scamzi").config("workshop")
-    return SimpleNamespace(info=info, Config=Config, config=config, fit=api_fit(info, Config, raw), fit_raw=raw)
+    departures = dict(getattr(mod, name.upper(), {})) if info.kind == "improved" else {}   # e.g. SRSAVAE_PLUS
+    config = lambda preset="default", **kw: preset_config(Config, preset, **{**departures, **kw})   # e.g. get("scamzi").config("workshop")
+    return SimpleNamespace(info=info, Config=Config, departures=departures, config=config,
+                           fit=api_fit(info, Config, raw), fit_raw=raw)
 
 # %% ../../nbs/06_models.ipynb
 def store(adata:ad.AnnData, name:str, obs_names, embedding=None, labels=None, key:str|None=None) -> None:

@@ -15,7 +15,7 @@ import anndata as ad
 from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, zinb_nll, check_counts
 from ..cluster import spectral, kmeans, student_t, target_distribution, kl_loss, check_k
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks, variant_config
 from . import store, check_config
 
 # %% auto 0
@@ -269,7 +269,7 @@ SCAMZI_PLUS = dict(anneal="planned", max_value=10.0, noise_sd=0.5)   # chosen on
 
 def fit_scamzi_plus(adata, config:SCAMZIConfig|None=None, **kw) -> Result:
     "scAMZI improved without labels: planned annealing, z-scores clipped at ±10, the input noise chosen on simulation; obs['scamzi_plus']."
-    return fit(adata, replace(config or SCAMZIConfig(), **SCAMZI_PLUS), key="scamzi_plus", **kw)
+    return fit(adata, variant_config(config, SCAMZIConfig, SCAMZI_PLUS), key="scamzi_plus", **kw)
 
 # %% ../../nbs/10_scamzi.ipynb
 @torch.no_grad()

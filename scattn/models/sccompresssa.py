@@ -16,7 +16,7 @@ import anndata as ad
 import scanpy as sc
 from ..preprocess import ftest_select
 from ..cluster import kmeans, check_k
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks, variant_config
 from ..metrics import cluster_acc, hungarian
 from . import store, check_config
 from .baselines import pca_embedding
@@ -377,4 +377,4 @@ SCCOMPRESSSA_PLUS = dict(out_act="linear", pseudo="consensus")   # both fixed by
 
 def fit_sccompresssa_plus(adata, config:SCCompressSAConfig|None=None, **kw) -> Result:
     "scCompressSA improved without labels: a linear decoder output and consensus pseudo-labels; obs['sccompresssa_plus']."
-    return fit(adata, replace(config or SCCompressSAConfig(), **SCCOMPRESSSA_PLUS), key="sccompresssa_plus", **kw)
+    return fit(adata, variant_config(config, SCCompressSAConfig, SCCOMPRESSSA_PLUS), key="sccompresssa_plus", **kw)

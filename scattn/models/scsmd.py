@@ -17,7 +17,7 @@ from tqdm import tqdm
 from ..preprocess import preprocess, replay
 from ..distributions import MeanAct, DispAct, nb_nll
 from ..cluster import kmeans, check_k, fcm_memberships, fcm_centres
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, batch_loader
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, batch_loader, variant_config
 from . import store, check_config
 
 # %% auto 0
@@ -479,5 +479,5 @@ SCSMD_PLUS = dict(final_labels="kmeans")   # the one change: labels every cluste
 
 def fit_scsmd_plus(adata, config:SCSMDConfig|None=None, **kw) -> Result:
     "scSMD improved without labels: k-means restarts on the code u for the final labels (no empty cluster); obs['scsmd_plus']."
-    return fit(adata, replace(config or SCSMDConfig(), **SCSMD_PLUS), key="scsmd_plus", **kw)
+    return fit(adata, variant_config(config, SCSMDConfig, SCSMD_PLUS), key="scsmd_plus", **kw)
 

@@ -17,7 +17,7 @@ from ..preprocess import preprocess, protein_input, protein_kind
 from ..distributions import zinb_nll, nb_nll, check_counts
 from ..cluster import kmeans, leiden, check_k
 from ..metrics import evaluate
-from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks
+from ..train import Result, Fitted, config_dict, get_device, seed_everything, train, batch_loader, holdout, mean_over_chunks, variant_config
 from . import store, check_config
 
 # %% auto 0
@@ -46,7 +46,8 @@ class SRSAVAEConfig:
     attn_scale: Literal["feature", "batch"] = "feature"   # [decision] 1/√d; scVISA: 1/√B
     n_heads: int = 1                     # [lineage] scVISA: one head
     batch_size: int = 128                # [assumption] scVI; attention costs O(B²)
-    max_epochs: int|None = 100           # [assumption] None: scVI's min(400, round(400·20000/N)); 100 keeps a fit in minutes
+    max_epochs: int|None = 100           # [assumption] None: scVI's rule min(E, round(E·20000/N)), E = scvi_epochs; 100 keeps a fit in minutes
+    scvi_epochs: int = 400               # [lineage] scVI: E of that rule (read only when max_epochs is None)
     kl_warmup_epochs: int = 50           # [assumption] β_t = min(1, epoch / warm-up); scVI warms up over 400
     lr: float = 1e-3                     # [assumption] scVI trainer
     weight_decay: float = 1e-6           # [assumption] scVI trainer
@@ -185,9 +186,9 @@ class SRSAVAE(nn.Module):
         return dict(loss=loss, rna=rec_x.mean(), protein=rec_y.mean(), kl=kl.mean())
 
 # %% ../../nbs/13_srsavae.ipynb
-def default_epochs(n_cells:int) -> int:
-    "scVI's rule: min(400, round(400 · 20000 / N))."
-    return int(min(400, round(400 * 20000 / max(n_cells, 1))))
+def default_epochs(n_cells:int, epochs:int=400) -> int:
+    "scVI's rule: min(E, round(E · 20000 / N)), E = 400 in scVI."
+    return int(min(epochs, round(epochs * 20000 / max(n_cells, 1))))
 
 def _protein_likelihood(kind:str, requested:str) -> str:
     "The protein likelihood to use for data of `kind`; NB on normalised values is refused."
@@ -257,7 +258,7 @@ def fit(adata:ad.AnnData, config:SRSAVAEConfig|None=None, *, seed:int=0, device:
     val_loss = lambda: mean_over_chunks(lambda b: model.loss(X[b], Yin[b] if P else None, Y[b] if P else None, LG[b])["loss"],
                                         va_t, chunk=bs, min_size=2)
     def tick(e): epoch[0] = e + 1
-    epochs = cfg.max_epochs if cfg.max_epochs is not None else default_epochs(n)
+    epochs = cfg.max_epochs if cfg.max_epochs is not None else default_epochs(n, cfg.scvi_epochs)
     hist = train(model, batches, step, opt, epochs, val_loss=val_loss if len(va) else None, patience=None,
                  progress=progress, desc="SRSA-VAE", on_epoch_end=tick)
     passes = embed_passes(model, X, Yin, bs, cfg.n_passes, seed)                         # (passes, N, d_z)
@@ -339,4 +340,4 @@ SRSAVAE_PLUS = dict(max_epochs=None, kl_warmup_epochs=400, monitor_fraction=0.0)
 
 def fit_srsavae_plus(adata, config:SRSAVAEConfig|None=None, **kw) -> Result:
     "SRSA-VAE with the lineage's schedule (400 epochs, 400-epoch KL warm-up) on every cell; writes obs['srsavae_plus']."
-    return fit(adata, replace(config or SRSAVAEConfig(), **SRSAVAE_PLUS), key="srsavae_plus", **kw)
+    return fit(adata, variant_config(config, SRSAVAEConfig, SRSAVAE_PLUS), key="srsavae_plus", **kw)
