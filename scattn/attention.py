@@ -4,7 +4,6 @@
 
 # %% ../nbs/15_attention.ipynb 4
 from __future__ import annotations
-from pathlib import Path
 import numpy as np
 import pandas as pd
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb 4
 from __future__ import annotations
-import hashlib, json, os, sys, warnings
+import hashlib, json, os, sys
 from pathlib import Path
 import numpy as np
 import pandas as pd

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb 3
 from __future__ import annotations
-import math, platform, random, time
+import math, platform, random
 from pathlib import Path
 from dataclasses import dataclass, field, fields, replace, asdict, is_dataclass
 from typing import Callable, Iterable

@@ -5,12 +5,10 @@ with and without the multi-dilation gates, the time of a stage-1 epoch with one 
 official code's K steps per batch, and the full default fit on pbmc_10x_4k that these imply (or, with --fit, runs it).
 Run: SCATTN_DATA_DIR=../shared/data .venv/bin/python tests/bench_scsmd.py [--batches 5] [--fit] [--device cuda] [--seed 0 1]"""
 import argparse, os, time, warnings
-from dataclasses import replace
-import numpy as np
 import torch
 
 from scattn.cluster import fcm_memberships
-from scattn.models.scsmd import SCSMD, SCSMDConfig, stage1_loss, fit
+from scattn.models.scsmd import SCSMD, SCSMDConfig, stage1_loss
 from benchutil import matmul_gflops, train_flops
 
 

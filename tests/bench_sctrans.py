@@ -4,7 +4,6 @@ next to a plain fp32 matmul's GFLOP/s measured in the same run, for the CPU defa
 (GPU) sizes, and optionally a full default fit on baron_human_subsample (one seed) with its time.
 Run: SCATTN_DATA_DIR=../shared/data .venv/bin/python tests/bench_sctrans.py [--steps 10] [--fit]"""
 import argparse, os, time, warnings
-import numpy as np
 import torch
 
 from scattn.models.sctrans import SCTrans, SCTransConfig, fit

@@ -2,7 +2,6 @@
 scattn's masked form against the same formula evaluated on every element (both cases, then torch.where).
 Run: SCATTN_DATA_DIR=../shared/data .venv/bin/python tests/bench_zinb.py  (simulated counts without it)."""
 import os, time
-import numpy as np
 import torch
 from scattn.distributions import zinb_nll, nb_nll, EPS
 

@@ -1,6 +1,4 @@
 """Helpers shared by the benchmark scripts (they print; nothing here asserts)."""
-import time
-import torch
 from scattn.bench import matmul_gflops   # noqa: F401  (the yardstick, shared with python -m scattn.bench)
 
 

@@ -1,5 +1,5 @@
 """Shared fixtures: report runs made once per session at tiny parameters."""
-import os, warnings
+import os
 from pathlib import Path
 import pytest
 

@@ -6,7 +6,6 @@ the ARI of k-means with the true K, and how well a 3-fold cross-validated logist
 (accuracy), from 10 principal components of the input or from the latent. Labels only score; nothing is chosen here.
 Run: OMP_NUM_THREADS=1 .venv/bin/python tests/diagnose_scamzi_sim.py   (about 3 minutes on one core)"""
 import warnings
-import numpy as np
 from sklearn.decomposition import PCA
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score

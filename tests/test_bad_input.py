@@ -5,7 +5,7 @@ import scipy.sparse as sp
 import anndata as ad
 import torch
 
-from scattn import data, models, report
+from scattn import models, report
 from scattn.data import simulate, load, load_h5ad, locate
 from scattn.distributions import nb_nll, zinb_nll
 from scattn.preprocess import preprocess, split

@@ -1,6 +1,5 @@
 """Spectral clustering runs at 50k cells on a sparse kNN affinity, never an n x n dense matrix."""
 import tracemalloc
-import numpy as np
 from sklearn.datasets import make_blobs
 
 from scattn.cluster import spectral

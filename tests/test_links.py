@@ -2,7 +2,6 @@
 the repository, so a learner who clones it can follow them; links to outside documents must be web addresses."""
 import json, re, subprocess
 from pathlib import Path
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"\]\(([^)\s]+)\)|<img[^>]*\ssrc=\"([^\"]+)\"")

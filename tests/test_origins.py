@@ -1,7 +1,7 @@
 """Every shared dataset rebuilt from its public origin files, as a user without the shared folder would: an empty
 cache, the origin files read from the offline mirror beside the shared data ($SCATTN_ORIGIN_MIRROR, so nothing
 downloads), `scattn data fetch all`, and the result compared with the shared file by content."""
-import os, shutil
+import os
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -9,7 +9,7 @@ import pytest
 import anndata as ad
 
 from scattn import cli, data, report
-from scattn.origins import content_digest, download
+from scattn.origins import content_digest
 
 SHARED = Path(os.environ.get("SCATTN_DATA_DIR", "../shared/data"))
 MIRROR = SHARED / "origin"

@@ -4,7 +4,7 @@ import warnings
 import numpy as np
 import pytest
 
-from scattn import models, report
+from scattn import models
 from scattn.data import simulate
 from scattn.metrics import evaluate
 from scattn.train import Result

@@ -6,7 +6,7 @@ import pandas as pd
 import numpy as np
 import anndata as ad
 
-from scattn import cli, leaderboard, models, report
+from scattn import cli, leaderboard, report
 from conftest import TINY, REPORT_MODELS, has_shared
 
 KEYS = {"model", "dataset", "seed", "task", "cells", "genes", "K", "metrics", "fit_seconds", "device",
@@ -74,8 +74,8 @@ def test_failed_run_names_cell_and_leaves_no_metrics(tmp_path, monkeypatch):
 
 
 def test_leaderboard_and_cli(sim_runs, runs_root, capsys):
-    extra = report.run_report("pca_kmeans", "sim_citeseq", seed=1, out_dir=str(runs_root / "pca_kmeans" / "sim_citeseq" / "seed1"),
-                              html=False, **TINY)
+    report.run_report("pca_kmeans", "sim_citeseq", seed=1, out_dir=str(runs_root / "pca_kmeans" / "sim_citeseq" / "seed1"),
+                      html=False, **TINY)
     sub = report.run_report("protein_kmeans", "sim_citeseq", seed=0, cells="no_group_1", html=False, **TINY,
                             out_dir=str(runs_root / "protein_kmeans" / "sim_citeseq-no_group_1" / "seed0"))
     assert json.loads((sub / "metrics.json").read_text())["K"] == 4     # one of the five groups dropped

@@ -5,7 +5,7 @@ import pytest
 import torch
 from threadpoolctl import threadpool_limits
 
-from scattn import models, report
+from scattn import report
 from conftest import TINY, REPORT_MODELS
 
 

@@ -1,10 +1,9 @@
 """The leaderboard's Snakefile, dry-run (`snakemake -n`) in an empty folder: one job per run of `leaderboard.grid()`, each
 setting numba's threads like the others, a GPU resource only for the neural models, the table as a local rule."""
-import re, shutil, subprocess, sys
+import re, subprocess, sys
 from pathlib import Path
-import pytest
 
-from scattn import leaderboard, models
+from scattn import leaderboard
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"

@@ -4,15 +4,15 @@
 
 # %% ../../nbs/09_baselines.ipynb 4
 from __future__ import annotations
-import time, warnings
+import time
 from dataclasses import dataclass, replace
 import numpy as np
 import anndata as ad
 import scanpy as sc
 from ..data import validate
-from ..preprocess import preprocess, replay, align_genes, select_hvg, split, train_genes, library_genes, query_genes, protein_input, protein_kind
+from ..preprocess import preprocess, replay, split, train_genes, library_genes, query_genes, protein_input, protein_kind
 from ..cluster import kmeans, leiden, leiden_k, estimate_k
-from ..train import Result, Fitted, config_dict, get_device, seed_everything
+from ..train import Result, Fitted, config_dict, seed_everything
 from . import store, check_config
 
 # %% auto 0

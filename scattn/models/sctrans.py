@@ -4,7 +4,7 @@
 
 # %% ../../nbs/14_sctrans.ipynb 5
 from __future__ import annotations
-import math, time, warnings
+import math, time
 from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 import numpy as np

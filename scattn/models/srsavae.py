@@ -10,9 +10,7 @@ from typing import ClassVar, Literal
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 import anndata as ad
-from tqdm.auto import tqdm
 from ..preprocess import preprocess, protein_input, protein_kind
 from ..distributions import zinb_nll, nb_nll, check_counts
 from ..cluster import kmeans, leiden, check_k
