@@ -4,42 +4,54 @@
 
 # %% ../nbs/15_attention.ipynb 4
 from __future__ import annotations
+import json
 import numpy as np
 import pandas as pd
 
 # %% auto 0
-__all__ = ['ABLATIONS', 'paired_effects', 'plot_forest']
+__all__ = ['ABLATIONS', 'recipe_gap', 'paired_effects', 'plot_forest']
 
 # %% ../nbs/15_attention.ipynb
-ABLATIONS = [("scamzi", "scamzi_nosimam", "ari", "SimAM"),
-             ("sccompresssa", "sccompresssa_nocc", "ari", "coefficient compression"),
-             ("scsmd", "scsmd_nogate", "ari", "multi-dilation gate"),
-             ("srsavae", "srsavae_noattn", "ari", "cell attention"),
-             ("sctrans", "sctrans_noma", "f1_macro", "multi-scale attention")]
+ABLATIONS = [("scamzi", "scamzi_nosimam", "ari", "SimAM", "simam"),          # (full, ablated, metric, what, config switch)
+             ("sccompresssa", "sccompresssa_nocc", "ari", "coefficient compression", "cc_mode"),
+             ("scsmd", "scsmd_nogate", "ari", "multi-dilation gate", "use_mdsab"),
+             ("srsavae", "srsavae_noattn", "ari", "cell attention", "use_attention"),
+             ("sctrans", "sctrans_noma", "f1_macro", "multi-scale attention", "multiscale")]
+
+def recipe_gap(config_a:str, config_b:str, switch:str) -> list[str]:
+    "Fields recorded in both configs (JSON), other than the ablation's `switch` and the *_key names, whose values differ."
+    a, b = json.loads(config_a or "{}"), json.loads(config_b or "{}")
+    return sorted(k for k in a.keys() & b.keys() if k != switch and not k.endswith("_key") and a[k] != b[k])
 
 def paired_effects(runs:pd.DataFrame, ablations=ABLATIONS, level:float=0.95) -> pd.DataFrame:
-    "Full minus ablated score per (dataset, seed), then mean, sd, n and a t interval per (model, dataset)."
+    "Full minus ablated per (dataset, seed) where both runs share the recipe, then mean, sd, n, a t interval and the pairs left out."
     from scipy import stats
     ok = runs[~runs.label_leakage.astype(bool) & runs.max_cells.isna() & (runs.epochs_scale.fillna(1) == 1)]
     if "preset" in ok: ok = ok[ok.preset.fillna("default") == "default"]
     ok = ok[(ok.task == "annotation") | ok.oracle_k.astype(bool)]
     rows = []
-    for full, abl, metric, what in ablations:
+    for full, abl, metric, what, switch in ablations:
         if metric not in ok: continue                                     # no run of this task in `runs`
-        a = ok[ok.model == full].set_index(["dataset", "seed"])[metric]
-        b = ok[ok.model == abl].set_index(["dataset", "seed"])[metric]
-        d = (a - b).dropna()                                              # paired: the same dataset and seed
-        for ds, x in d.groupby(level="dataset"):
-            n, m, s = len(x), float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else np.nan
+        cols = [metric] + (["config"] if "config" in ok else [])
+        a, b = (ok[ok.model == m].set_index(["dataset", "seed"])[cols] for m in (full, abl))
+        pair = a.join(b, how="inner", lsuffix="_a", rsuffix="_b").dropna(subset=[f"{metric}_a", f"{metric}_b"])  # same dataset, seed
+        gap = pd.Series([recipe_gap(r.config_a, r.config_b, switch) if "config" in ok else [] for r in pair.itertuples()],
+                        index=pair.index, dtype=object)                   # a like-for-like pair has no gap
+        for ds, g in gap.groupby(level="dataset"):
+            like = g.index[g.str.len() == 0]
+            x = (pair[f"{metric}_a"] - pair[f"{metric}_b"]).loc[like]
+            n, m = len(x), float(x.mean()) if len(x) else np.nan
+            s = float(x.std(ddof=1)) if n > 1 else np.nan
             h = stats.t.ppf(0.5 + level / 2, n - 1) * s / np.sqrt(n) if n > 1 else np.nan
             rows.append(dict(model=full, ablation=abl, removed=what, metric=metric, dataset=ds, seeds=n,
-                             effect=m, sd=s, lo=m - h, hi=m + h))
+                             effect=m, sd=s, lo=m - h, hi=m + h, left_out=len(g) - n,
+                             recipes_differ_in=", ".join(sorted(set(sum(g.tolist(), []))))))
     return pd.DataFrame(rows)
 
 def plot_forest(eff:pd.DataFrame, ax=None):
     "Effects with their intervals, one row per (model, dataset); the line at 0 is 'no effect'."
     import matplotlib.pyplot as plt
-    eff = eff.reset_index(drop=True)
+    eff = eff[eff.seeds > 0].reset_index(drop=True)                      # a pair with no like-for-like seed has no effect to show
     if ax is None: _, ax = plt.subplots(figsize=(6.5, 0.32 * len(eff) + 1))
     y = np.arange(len(eff))[::-1]
     ax.errorbar(eff.effect, y, xerr=[eff.effect - eff.lo, eff.hi - eff.effect], fmt="o", ms=4, capsize=2, c="k")

@@ -24,7 +24,7 @@ MAIN_METRICS = dict(clustering=["ari", "nmi", "acc"], annotation=["accuracy", "f
 LEAK_FLAGS = ("supervised_gene_selection", "oracle_selection")   # protocol tags of runs that used labels beyond K
 
 def collect(root) -> pd.DataFrame:
-    "One row per scored metrics.json under `root`; unlabelled runs are left out, unreadable files skipped with a warning."
+    "One row per scored metrics.json under `root` (its config as JSON); unlabelled runs are left out, unreadable files skipped with a warning."
     rows = []
     for p in sorted(Path(root).rglob("metrics.json")):
         try: r = json.loads(p.read_text())
@@ -37,7 +37,8 @@ def collect(root) -> pd.DataFrame:
                          oracle_k=r["protocol"].get("oracle_k"), label_leakage=bool(r["protocol"].get("label_leakage")),
                          flags=", ".join(f for f in LEAK_FLAGS if r["protocol"].get(f)),
                          max_cells=r["params"].get("max_cells"), epochs_scale=r["params"].get("epochs_scale"),
-                         preset=r["params"].get("preset", "default"), path=str(p.parent), **r["metrics"]))
+                         preset=r["params"].get("preset", "default"), path=str(p.parent),
+                         config=json.dumps(r.get("config") or {}, sort_keys=True, default=str), **r["metrics"]))
     return pd.DataFrame(rows)
 
 def _pm(x: pd.Series) -> str:
