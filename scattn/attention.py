@@ -4,12 +4,13 @@
 
 # %% ../nbs/15_attention.ipynb 4
 from __future__ import annotations
-import json
 import numpy as np
 import pandas as pd
+from .train import recipe_gap
+
 
 # %% auto 0
-__all__ = ['ABLATIONS', 'recipe_gap', 'paired_effects', 'plot_forest']
+__all__ = ['ABLATIONS', 'paired_effects', 'plot_forest']
 
 # %% ../nbs/15_attention.ipynb
 ABLATIONS = [("scamzi", "scamzi_nosimam", "ari", "SimAM", "simam"),          # (full, ablated, metric, what, config switch)
@@ -17,11 +18,6 @@ ABLATIONS = [("scamzi", "scamzi_nosimam", "ari", "SimAM", "simam"),          # (
              ("scsmd", "scsmd_nogate", "ari", "multi-dilation gate", "use_mdsab"),
              ("srsavae", "srsavae_noattn", "ari", "cell attention", "use_attention"),
              ("sctrans", "sctrans_noma", "f1_macro", "multi-scale attention", "multiscale")]
-
-def recipe_gap(config_a:str, config_b:str, switch:str) -> list[str]:
-    "Fields recorded in both configs (JSON), other than the ablation's `switch` and the *_key names, whose values differ."
-    a, b = json.loads(config_a or "{}"), json.loads(config_b or "{}")
-    return sorted(k for k in a.keys() & b.keys() if k != switch and not k.endswith("_key") and a[k] != b[k])
 
 def paired_effects(runs:pd.DataFrame, ablations=ABLATIONS, level:float=0.95) -> pd.DataFrame:
     "Full minus ablated per (dataset, seed) where both runs share the recipe, then mean, sd, n, a t interval and the pairs left out."
@@ -35,7 +31,7 @@ def paired_effects(runs:pd.DataFrame, ablations=ABLATIONS, level:float=0.95) -> 
         cols = [metric] + (["config"] if "config" in ok else [])
         a, b = (ok[ok.model == m].set_index(["dataset", "seed"])[cols] for m in (full, abl))
         pair = a.join(b, how="inner", lsuffix="_a", rsuffix="_b").dropna(subset=[f"{metric}_a", f"{metric}_b"])  # same dataset, seed
-        gap = pd.Series([recipe_gap(r.config_a, r.config_b, switch) if "config" in ok else [] for r in pair.itertuples()],
+        gap = pd.Series([recipe_gap(r.config_a, r.config_b, ignore=(switch,)) if "config" in ok else [] for r in pair.itertuples()],
                         index=pair.index, dtype=object)                   # a like-for-like pair has no gap
         for ds, g in gap.groupby(level="dataset"):
             like = g.index[g.str.len() == 0]

@@ -4,7 +4,7 @@
 
 # %% ../nbs/23_leaderboard.ipynb 4
 from __future__ import annotations
-import json, warnings
+import itertools, json, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 from . import data, models
 from .report import dataset_label, default_out_dir
 from .figures import _savefig
+from .train import recipe_gap
 
 
 # %% auto 0
@@ -58,8 +59,9 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
             x = pd.to_numeric(g[m], errors="coerce") if m in g else None      # recall_min is absent from older runs
             if x is None or x.isna().any(): x = pd.Series(np.nan, index=g.index)   # a mean over some seeds would pass for all
             row[m] = _pm(x); row[f"{m}_mean"] = x.mean(); row[f"{m}_sd"] = x.std(ddof=1) if len(x) > 1 else np.nan
+        gap = sorted({f for a, b in itertools.combinations(g.config, 2) for f in recipe_gap(a, b, ignore=("n_clusters",))})
         row.update(fit_seconds=_pm(g.fit_seconds).replace(".000", ""), oracle_k=oracle, label_leakage=leak, flags=flags,
-                   max_cells=mc, epochs_scale=es, preset=preset)
+                   max_cells=mc, epochs_scale=es, preset=preset, mixed_recipe=", ".join(gap))   # seeds whose configs differ
         groups.append(row)
     board = pd.DataFrame(groups)
     RANK_BY = dict(clustering="ari_mean", annotation="f1_macro_mean")
@@ -84,8 +86,11 @@ def leaderboard(root="reports", out=None) -> pd.DataFrame:
         if b.empty: continue
         cols = ["dataset", "model", "seeds", "cells", "K", *MAIN_METRICS[task], "fit_seconds", "oracle_k"] + (["flags"] if leak else [])
         lines += [title, "", "| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
-        lines += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for _, r in b.iterrows()]
+        cell = lambda r, c: f"{r[c]} †" if c == "seeds" and r["mixed_recipe"] else str(r[c])
+        lines += ["| " + " | ".join(cell(r, c) for c in cols) + " |" for _, r in b.iterrows()]
         lines.append("")
+    for r in board[board.mixed_recipe != ""].itertuples():
+        lines.append(f"† {r.model} on {r.dataset}: its seeds were run with different configs ({r.mixed_recipe}); the mean mixes recipes.")
     (out / "LEADERBOARD.md").write_text("\n".join(lines))
     plot_leaderboard(board, out / "leaderboard.png")
     return board

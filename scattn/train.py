@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb 3
 from __future__ import annotations
-import math, platform, random
+import json, math, platform, random
 from pathlib import Path
 from dataclasses import dataclass, field, fields, replace, asdict, is_dataclass
 from typing import Callable, Iterable
@@ -13,8 +13,8 @@ import torch
 from tqdm import tqdm
 
 # %% auto 0
-__all__ = ['PRESETS', 'get_device', 'seed_everything', 'versions', 'Result', 'Fitted', 'config_dict', 'train', 'index_batches',
-           'batch_loader', 'holdout', 'mean_over_chunks', 'preset_config', 'variant_config']
+__all__ = ['PRESETS', 'get_device', 'seed_everything', 'versions', 'Result', 'Fitted', 'config_dict', 'recipe_gap', 'train',
+           'index_batches', 'batch_loader', 'holdout', 'mean_over_chunks', 'preset_config', 'variant_config']
 
 # %% ../nbs/05_train.ipynb
 def get_device(device:str|torch.device="auto") -> torch.device:
@@ -120,6 +120,12 @@ def config_dict(config) -> dict:
     "A config dataclass (or dict, or None) as a plain dict."
     if config is None: return {}
     return asdict(config) if is_dataclass(config) else dict(config)
+
+def recipe_gap(config_a, config_b, ignore=()) -> list[str]:
+    "Fields that both configs (dicts or JSON) record, other than `ignore` and *_key names, on which they differ."
+    a, b = (json.loads(c or "{}") if isinstance(c, (str, type(None))) else config_dict(c) for c in (config_a, config_b))
+    return sorted(k for k in a.keys() & b.keys() if k not in ignore and not k.endswith("_key") and a[k] != b[k])
+
 
 # %% ../nbs/05_train.ipynb
 def train(
