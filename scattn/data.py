@@ -14,7 +14,8 @@ import anndata as ad
 # %% auto 0
 __all__ = ['REGISTRY_PATH', 'BUILTIN', 'SIM_LESSON', 'SUBSETS', 'package_file', 'registry', 'dataset_names', 'cache_dir',
            'sha256', 'cached_path', 'check_file', 'fetch', 'locate', 'dataset_table', 'is_counts', 'validate',
-           'load_h5ad', 'counts_matrix', 'other_counts', 'simulate', 'load', 'subset_names', 'select_cells']
+           'load_h5ad', 'counts_matrix', 'other_counts', 'source_label', 'simulate', 'load', 'subset_names',
+           'select_cells']
 
 # %% ../nbs/00_data.ipynb
 def _project_root() -> Path:
@@ -195,6 +196,10 @@ def other_counts(a:ad.AnnData, source:str="X") -> list[str]:
     out = [l for l in a.layers if l != source and is_counts(a.layers[l])]
     if source != "adata.raw" and "raw" not in a.layers and a.raw is not None and is_counts(a.raw.X): out.append("raw")
     return out
+
+def source_label(source:str) -> str:
+    "The matrix `counts_matrix` read (its third value), as a message names it: X, adata.raw.X or layers['name']."
+    return {"X": "X", "adata.raw": "adata.raw.X"}.get(source, f"layers[{source!r}]")
 
 # %% ../nbs/00_data.ipynb
 def simulate(

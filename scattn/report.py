@@ -89,7 +89,7 @@ def check_user_data(path, model:str, label_key:str|None=None, layer:str|None=Non
     "Every check a report on a user's .h5ad needs, before any kernel starts: one clear error naming the problem and the fix."
     info = models.get(model).info
     a = read_user_data(path, label_key, layer, gene_symbols)
-    where = {"adata.raw": "adata.raw.X", "X": "X"}.get(a.uns["layer"], f"layers[{layer!r}]")
+    where = data.source_label(a.uns["layer"])
     name = Path(path).name
     if a.n_obs < (1 if query else 10) or a.n_vars < 2: raise ValueError(f"{name}: {a.n_obs} cells x {a.n_vars} genes is too small for a report")
     if not np.isfinite(a.X.data).all(): raise ValueError(f"{name}: {where} contains NaN or infinite values")

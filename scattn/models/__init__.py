@@ -205,14 +205,14 @@ def check_seed(seed) -> int:
 def fit_input(adata, info:ModelInfo, layer:str|None=None, label_key:str|None=None,
               gene_symbols:str|None=None) -> tuple[ad.AnnData, np.ndarray]:
     "The working copy a fit trains on, checked: (AnnData of the kept cells, boolean mask of kept cells in `adata`)."
-    from scattn.data import is_counts, counts_matrix, other_counts
+    from scattn.data import is_counts, counts_matrix, other_counts, source_label
     if not isinstance(adata, ad.AnnData):
         raise TypeError(f"{info.name}: fit expects an AnnData, got {type(adata).__name__}; wrap a cells x genes matrix "
                         "with anndata.AnnData(X)")
     src = adata.to_memory() if adata.isbacked else adata
     X, genes, source = counts_matrix(src, layer, gene_symbols, name=f"{info.name}: the AnnData")  # X, a layer or adata.raw
     X = sp.csr_matrix(X, dtype=np.float32)
-    where = {"X": "X", "adata.raw": "adata.raw.X"}.get(source, f"layers[{layer!r}]")
+    where = source_label(source)
     if X.shape[0] == 0 or X.shape[1] == 0: raise ValueError(f"{info.name}: empty data ({X.shape[0]} cells x {X.shape[1]} genes)")
     if not np.isfinite(X.data).all(): raise ValueError(f"{info.name}: {where} contains NaN or infinite values")
     if src.obs_names.has_duplicates:
