@@ -54,6 +54,9 @@ def _main(argv:list[str]|None=None) -> int:
                    help="with --data or --query: the var column of gene symbols, where var_names are ids (CELLxGENE: feature_name)")
     r.add_argument("--query", default=None, metavar="FILE.h5ad",
                    help="annotation models: another file whose cells the fitted model labels, without retraining (writes query.h5ad)")
+    r.add_argument("--query-layer", default=None, help="with --query: its own layer of raw counts, when it differs from --layer (X: adata.X)")
+    r.add_argument("--query-gene-symbols", default=None, metavar="COLUMN",
+                   help="with --query: its own var column of gene symbols, when it differs from --gene-symbols (var_names: its var_names)")
     r.add_argument("--seed", type=int, nargs="+", default=[0])
     r.add_argument("--max-cells", type=int, default=None)
     r.add_argument("--cells", default="all", help="a named cell subset of the dataset (e.g. cbmc_citeseq: human)")
@@ -91,12 +94,15 @@ def _main(argv:list[str]|None=None) -> int:
         print("scattn report: --label-key applies to --data FILE.h5ad", file=sys.stderr); return 1
     if a.data is None and a.query is None and (a.layer or a.gene_symbols):
         print("scattn report: --layer and --gene-symbols apply to your own files (--data, --query)", file=sys.stderr); return 1
+    if a.query is None and (a.query_layer or a.query_gene_symbols):
+        print("scattn report: --query-layer and --query-gene-symbols describe a --query FILE.h5ad", file=sys.stderr); return 1
     for s in a.seed:
         out = a.out_dir if len(a.seed) == 1 or a.out_dir is None else str(Path(a.out_dir) / f"seed{s}")
         try:
             out = run_report(a.model, a.dataset, s, a.max_cells, a.epochs_scale, a.device, out, html=not a.no_html,
                              cells=a.cells, k=a.k, data_path=a.data, label_key=a.label_key, layer=a.layer, echo=True,
-                             preset=a.preset, gene_symbols=a.gene_symbols, query=a.query)
+                             preset=a.preset, gene_symbols=a.gene_symbols, query=a.query,
+                             query_layer=a.query_layer, query_gene_symbols=a.query_gene_symbols)
         except (RuntimeError, ValueError, TypeError, FileNotFoundError, KeyError) as e:
             print(f"scattn report: {e}", file=sys.stderr); return 1
         rec = json.loads((out / "metrics.json").read_text())

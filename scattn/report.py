@@ -19,7 +19,7 @@ from .train import PRESETS, Result
 
 # %% auto 0
 __all__ = ['PARAMS', 'REPORT_PRODUCTS', 'check_params', 'is_labelled', 'read_user_data', 'check_user_data', 'prepare',
-           'scale_epochs', 'check_query', 'label_query', 'estimate_k_pca', 'run_model', 'git_commit',
+           'scale_epochs', 'query_reading', 'check_query', 'label_query', 'estimate_k_pca', 'run_model', 'git_commit',
            'write_json_atomic', 'diagnostics', 'metrics_record', 'write_user_cells', 'report_notebook', 'dataset_label',
            'default_out_dir', 'to_html', 'run_report']
 
@@ -27,7 +27,7 @@ __all__ = ['PARAMS', 'REPORT_PRODUCTS', 'check_params', 'is_labelled', 'read_use
 PARAMS = dict(model=str, dataset=str, seed=int, max_cells=(int, type(None)), epochs_scale=(float, int),
               device=str, out_dir=str, cells=str, k=str, data=(str, type(None)), label_key=(str, type(None)),
               layer=(str, type(None)), gene_symbols=(str, type(None)), preset=str,
-              query=(str, type(None)))
+              query=(str, type(None)), query_layer=(str, type(None)), query_gene_symbols=(str, type(None)))
 
 def check_params(**params) -> dict:
     "Validate report parameters (types, known model and dataset); returns them."
@@ -139,6 +139,13 @@ def scale_epochs(config, factor:float):
     return replace(config, **upd)
 
 # %% ../nbs/22_report.ipynb
+def query_reading(layer:str|None=None, gene_symbols:str|None=None, query_layer:str|None=None,
+                  query_gene_symbols:str|None=None) -> tuple[str|None, str|None]:
+    "Where a query's counts and gene names are read: query_layer / query_gene_symbols ('X', 'var_names': the defaults), else as the reference's."
+    ql = layer if query_layer is None else None if query_layer == "X" else query_layer
+    qg = gene_symbols if query_gene_symbols is None else None if query_gene_symbols == "var_names" else query_gene_symbols
+    return ql, qg
+
 def check_query(path, model:str, layer:str|None=None, gene_symbols:str|None=None, reference_genes=None) -> ad.AnnData:
     "The checks a query file needs before any kernel starts (annotation model, counts, genes shared with the reference); the query as read."
     if models.get(model).info.task != "annotation":
@@ -159,8 +166,8 @@ def label_query(result:Result, path, model:str, out, classes, layer:str|None=Non
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)                         # missing genes: counted in the summary
         pred = result.predict(q, layer=layer, gene_symbols=gene_symbols, key_added=f"{model}_pred")  # (N_query,)
-    names = data.counts_matrix(q, layer, gene_symbols)[1]
-    info = dict(file=str(Path(path).resolve()), n_cells=int(q.n_obs))
+    _, names, source = data.counts_matrix(q, layer, gene_symbols)
+    info = dict(file=str(Path(path).resolve()), n_cells=int(q.n_obs), layer=source, gene_symbols=gene_symbols)
     if hasattr(result.model, "genes"):
         info.update(model_genes=len(result.model.genes),
                     model_genes_missing=int((~pd.Index(result.model.genes).astype(str).isin(names)).sum()))
@@ -308,7 +315,8 @@ def _clear_products(out:Path) -> None:
 def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None, epochs_scale:float=1.0,
                device:str="auto", out_dir:str|None=None, html:bool=True, progress:bool=False, cells:str="all",
                k:str|None=None, data_path:str|None=None, label_key:str|None=None, layer:str|None=None,
-               echo:bool=False, preset:str="default", gene_symbols:str|None=None, query:str|None=None) -> Path:
+               echo:bool=False, preset:str="default", gene_symbols:str|None=None, query:str|None=None,
+               query_layer:str|None=None, query_gene_symbols:str|None=None) -> Path:
     "Execute the report notebook for one (model, dataset or user file, seed[, cell subset][, K]); returns out_dir."
     check_params(model=model)                                              # a wrong type names the parameter
     task = models.get(model).info.task
@@ -323,10 +331,19 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
                           else "no labels: no scores") + (f"; K: {k}" if task == "clustering" else ""), file=sys.stderr)
         ref_genes = a.var_names
         del a
+    if query is None and (query_layer is not None or query_gene_symbols is not None):
+        raise ValueError("query_layer and query_gene_symbols describe a query file: pass query too")
     if query is not None:                                                   # the query too, before a kernel starts
         query = str(Path(query).resolve())
         if data_path is None: check_params(dataset=dataset); ref_genes = data.load(dataset).var_names
-        q = check_query(query, model, layer, gene_symbols, ref_genes)
+        qlayer, qsymbols = query_reading(layer, gene_symbols, query_layer, query_gene_symbols)
+        try: q = check_query(query, model, qlayer, qsymbols, ref_genes)
+        except ValueError as e:
+            inherited = [f"--{n} {v}" for n, v, own in (("layer", layer, query_layer), ("gene-symbols", gene_symbols, query_gene_symbols))
+                         if v is not None and own is None]
+            if not inherited: raise
+            raise ValueError(f"{e} ({' and '.join(inherited)} read the query too: --query-layer X and --query-gene-symbols "
+                             "var_names read its X and its var_names instead)") from None
         if echo: print(f"{Path(query).name}: {q.n_obs} query cells x {q.n_vars} genes from {q.uns['layer']}, "
                        f"{int(q.var_names.isin(ref_genes).sum())} of them in the reference; the fitted model labels them",
                        file=sys.stderr)
@@ -340,7 +357,7 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
                           device=device, out_dir=str(Path(out_dir).resolve()), cells=cells, preset=preset,
                           **({} if data_path is None else dict(data=data_path, label_key=label_key)),
                           **({} if data_path is None and query is None else dict(layer=layer, gene_symbols=gene_symbols)),
-                          **({} if query is None else dict(query=query)))
+                          **({} if query is None else dict(query=query, query_layer=qlayer, query_gene_symbols=qsymbols)))
     if k != "oracle":
         if task != "clustering": raise ValueError(f"{model} is an annotation model: --k applies to clustering only")
         params.update(check_params(k=k))

@@ -189,3 +189,24 @@ def test_cli_report_labels_a_query(tmp_path, capsys):
     acc = (q.obs["logreg_pred"].astype(str) == q.obs["cell_type"].astype(str)).mean()
     assert acc == pytest.approx(rec["query"]["accuracy"]) and acc > 0.6             # chance is 1/3
     assert (out / "query_labels.png").exists() and collect(tmp_path).empty          # a query run is no leaderboard row
+
+
+def test_cli_query_laid_out_unlike_the_reference(tmp_path, capsys):
+    "A CELLxGENE reference (adata.raw, feature_name) and a 10x-style query (counts in X, symbols as var_names): one call."
+    a = cellxgene_style(400, seed=8)
+    ref, query = tmp_path / "ref.h5ad", tmp_path / "query.h5ad"
+    a[:250].copy().write_h5ad(ref)
+    q10x = a[250:].raw.to_adata()                                            # counts in X
+    q10x.var_names = q10x.var["feature_name"].astype(str).values; q10x.obs = a[250:].obs.copy()
+    q10x.write_h5ad(query)
+    base = ["report", "--model", "logreg", "--data", str(ref), "--label-key", "cell_type", "--layer", "raw",
+            "--gene-symbols", "feature_name", "--query", str(query), "--no-html"]
+    assert cli.main(base) == 1                                               # --layer raw read the query too: named
+    assert "--query-layer X" in capsys.readouterr().err
+    assert cli.main(["report", "--model", "logreg", "--query-layer", "X"]) == 1
+    assert "describe a --query" in capsys.readouterr().err
+    out = tmp_path / "r"
+    assert cli.main(base + ["--query-layer", "X", "--query-gene-symbols", "var_names", "--out-dir", str(out)]) == 0
+    rec = json.loads((out / "metrics.json").read_text())
+    assert (rec["query"]["layer"], rec["query"]["gene_symbols"], rec["query"]["model_genes_missing"]) == ("X", None, 0)
+    assert rec["query"]["n_scored"] == 150 and rec["query"]["accuracy"] > 0.6     # chance is 1/3
