@@ -12,8 +12,9 @@ import nbformat
 # %% auto 0
 __all__ = ['PARTS', 'MATHJAX_CDN', 'RESULTS', 'SOLUTION', 'CLUSTERING_SETS', 'title_of', 'chapters', 'leaderboard_notebook',
            'nav_html', 'render', 'directives', 'for_reading', 'html_links', 'build', 'default_runs', 'results_table',
-           'workshop_table', 'workshop_selection_table', 'figure', 'bench_fit', 'clustering_targets', 'stale_results',
-           'refresh_results', 'readme_text', 'markdown_table', 'objectives', 'reading_minutes', 'course_map', 'main']
+           'workshop_table', 'workshop_selection_table', 'figure', 'bench_fit', 'clustering_targets',
+           'annotation_targets', 'stale_results', 'refresh_results', 'readme_text', 'markdown_table', 'objectives',
+           'reading_minutes', 'course_map', 'main']
 
 # %% ../nbs/25_book.ipynb
 PARTS = [("Foundations", lambda n: n[:1] == "0"), ("Models", lambda n: n[:1] == "1"),
@@ -251,6 +252,24 @@ def clustering_targets(models:list[str], reports:str|Path="../reports", sets=CLU
                      f"sets ≥ {reference}": f"{int(beats)} of {len(done)}", "worst sd": round(sd.loc[mod, done].max(), 3),
                      "fit on pbmc_10x_4k (bench)": bench_fit(mod, reports)})
     return pd.DataFrame(rows).set_index("model")
+
+# %% ../nbs/25_book.ipynb
+def annotation_targets(model:str, reports:str|Path="../reports", reference:str="logreg"):
+    "Per annotation task (default runs): seeds, macro-F1 beside `reference`'s, level or not, accuracy, seeds with a type at zero recall."
+    import pandas as pd
+    lb = default_runs(reports)
+    lb = lb[lb.task == "annotation"]
+    m, r = (lb[lb.model == x].set_index("dataset") for x in (model, reference))
+    rows = []
+    for ds in m.index:
+        recs = [json.loads(p.read_text()) for p in sorted(Path(reports, model, ds.replace(":", "-")).glob("seed*/metrics.json"))]
+        rmin = [x["metrics"].get("recall_min") for x in recs if not x.get("params", {}).get("max_cells")]
+        rows.append({"task": ds, "seeds": int(m.seeds[ds]), "macro-F1": m.f1_macro[ds],
+                     f"{reference} macro-F1": r.f1_macro[ds] if ds in r.index else "",
+                     f"≥ {reference}": bool(m.f1_macro_mean[ds] >= r.f1_macro_mean[ds]) if ds in r.index else "",
+                     "accuracy": m.accuracy[ds],
+                     "seeds with a type at recall 0": "not kept" if None in rmin or not rmin else sum(v == 0 for v in rmin)})
+    return pd.DataFrame(rows).set_index("task")
 
 # %% ../nbs/25_book.ipynb
 def _kind_cells(nb, kind:str) -> list[int]:
