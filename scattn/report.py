@@ -341,7 +341,7 @@ def run_report(model:str, dataset:str="sim", seed:int=0, max_cells:int|None=None
         except ValueError as e:
             inherited = [f"--{n} {v}" for n, v, own in (("layer", layer, query_layer), ("gene-symbols", gene_symbols, query_gene_symbols))
                          if v is not None and own is None]
-            if not inherited: raise
+            if not inherited or not any(w in str(e) for w in ("no layer", "var column", "raw counts", "shares no gene")): raise
             raise ValueError(f"{e} ({' and '.join(inherited)} read the query too: --query-layer X and --query-gene-symbols "
                              "var_names read its X and its var_names instead)") from None
         if echo: print(f"{Path(query).name}: {q.n_obs} query cells x {q.n_vars} genes from {q.uns['layer']}, "

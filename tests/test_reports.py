@@ -175,7 +175,8 @@ def test_cli_report_labels_a_query(tmp_path, capsys):
     a[:250].copy().write_h5ad(ref); a[250:].copy().write_h5ad(query)
     flags = ["--layer", "raw", "--gene-symbols", "feature_name", "--no-html"]
     assert cli.main(["report", "--model", "pca_kmeans", "--data", str(ref), "--query", str(query), *flags]) == 1
-    assert "pca_kmeans is a clustering model" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "pca_kmeans is a clustering model" in err and "--query-layer" not in err   # no hint where reading is fine
     assert cli.main(["report", "--model", "logreg", "--dataset", "sim", "--query", str(query), *flags]) == 1
     assert "shares no gene name with the reference" in capsys.readouterr().err   # sim's genes are gene_0, ...
     out = tmp_path / "r"
