@@ -257,18 +257,20 @@ def clustering_targets(models:list[str], reports:str|Path="../reports", sets=CLU
 def annotation_targets(model:str, reports:str|Path="../reports", reference:str="logreg"):
     "Per annotation task (default runs): seeds, macro-F1 beside `reference`'s, level or not, accuracy, seeds with a type at zero recall."
     import pandas as pd
+    from scattn.leaderboard import collect
     lb = default_runs(reports)
     lb = lb[lb.task == "annotation"]
     m, r = (lb[lb.model == x].set_index("dataset") for x in (model, reference))
+    runs = collect(Path(reports) / model)                                   # one row per run: the seeds the table averages
+    runs = runs[runs.max_cells.isna() & (runs.epochs_scale.fillna(1) == 1) & (runs.preset == "default")]
     rows = []
     for ds in m.index:
-        recs = [json.loads(p.read_text()) for p in sorted(Path(reports, model, ds.replace(":", "-")).glob("seed*/metrics.json"))]
-        rmin = [x["metrics"].get("recall_min") for x in recs if not x.get("params", {}).get("max_cells")]
+        rmin = runs.get("recall_min", pd.Series(index=runs.index, dtype=float))[runs.dataset == ds]
         rows.append({"task": ds, "seeds": int(m.seeds[ds]), "macro-F1": m.f1_macro[ds],
                      f"{reference} macro-F1": r.f1_macro[ds] if ds in r.index else "",
                      f"≥ {reference}": bool(m.f1_macro_mean[ds] >= r.f1_macro_mean[ds]) if ds in r.index else "",
                      "accuracy": m.accuracy[ds],
-                     "seeds with a type at recall 0": "not kept" if None in rmin or not rmin else sum(v == 0 for v in rmin)})
+                     "seeds with a type at recall 0": "not kept" if rmin.isna().any() or rmin.empty else int((rmin == 0).sum())})
     return pd.DataFrame(rows).set_index("task")
 
 # %% ../nbs/25_book.ipynb
